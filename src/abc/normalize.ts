@@ -1,0 +1,166 @@
+// The ABC normaliser: turns one tune as people write it into the normal form the model is
+// trained on, or says why the tune is dropped. Pure (no I/O); linear in the tune's length.
+//
+// NORMAL FORM (fixed; the model is trained on it - keep corpus-abc/README.md in step)
+//   X:<n>      renumbered 1..N per output file (formatTune)
+//   T:<title>  first non-empty T:, spaces collapsed, trailing dots removed; none -> "no title"
+//   M:<n/d>    C -> 4/4, C| -> 2/2; missing/none -> "no meter"; other forms -> "unsupported meter"
+//   L:<1/d>    always written; absent -> 1/16 if the meter is below 3/4, else 1/8
+//   R:<rhythm> only when the source has a non-empty R:, lower-cased
+//   K:<key>    tonic (A-G, optional # or b) + maj|min|dor|phr|lyd|mix|loc; clef and other
+//              attributes dropped; K:Hp -> Amix; K:HP, K:none, explicit accidentals -> "unsupported key"
+// Body: notes with accidentals and octave marks (c, written C; C' written c), canonical lengths
+// (no 1, / for 1/2, /4, 3/2), rests z (x -> z; Z/Zn expanded to whole-bar rests), ties -,
+// broken rhythm > < >>, tuplets (p, or (p:q / (p:q:r when q, r are not the defaults), chords
+// [ceg]2, bar lines | || |] |: :| :: with endings |1 :|2 ([1 -> |1, :|[2 -> :|2, :|: -> ::),
+// mid-tune key and meter changes as inline [K:...] [M:...] fields normalised like the header.
+// A mid-tune L: is applied by rescaling the following lengths into the header L:.
+// Removed: every other field, comments, %% directives, chord symbols and annotations "...",
+// decorations !..! +..+ and ~.HLMOPSTuv (and other non-note letters), slurs, grace notes {..},
+// backticks, y spacers, $, \ and ! line breaks, spaces, blank lines.
+// Lines: a body line ends after :| || |] :: and otherwise after every 4th full-length bar
+// (short bars do not count; a bar line opening an ending never ends a line). Ends with "\n".
+// Dropped: several voices (V:, &) "multi-voice"; no notes; fewer than 4 bars "too short".
+import { readHeader, type HeaderField } from './read.js';
+import { defaultUnit, normalizeKey, normalizeMeter, normalizeUnit, stripComment } from './key.js';
+import type { Frac } from './fraction.js';
+import { LexError, lexLine } from './body-lexer.js';
+import { resolveBody } from './body-resolve.js';
+import { closeFullLines, measureBars } from './bars.js';
+import { repairRepeats } from './repeats.js';
+import { fillPartEnds } from './repair.js';
+import { layoutBody } from './layout.js';
+import { checkBars, type BarProblem } from './bar-check.js';
+import type { Token } from './body-tokens.js';
+
+export interface NormalTune {
+  title: string;
+  /** The tune from its T: line to the end of the body (no X: line). */
+  text: string;
+  /** Bar-length problems found while laying out the body (empty for a clean tune). */
+  barProblems: BarProblem[];
+}
+
+export type NormalizeResult = { ok: true; tune: NormalTune } | { ok: false; reason: string };
+
+/** A tune in normal form with its X: number. */
+export function formatTune(n: number, tune: NormalTune): string {
+  return `X:${n}\n${tune.text}`;
+}
+
+/** Normalises one tune (text from its X: line); never throws on bad input. */
+export function normalizeTune(raw: string): NormalizeResult {
+  try {
+    return { ok: true, tune: normalizeOrThrow(raw) };
+  } catch (e) {
+    if (e instanceof LexError) return { ok: false, reason: e.message };
+    throw e;
+  }
+}
+
+function title(fields: HeaderField[]): string {
+  for (const f of fields) {
+    if (f.key !== 'T') continue;
+    const t = trimEndDots(f.value.replace(/\s+/g, ' ').trim());
+    if (t !== '') return t;
+  }
+  throw new LexError('no title');
+}
+
+/** Drops trailing dots and spaces (a loop, not a regex: no backtracking on long lines). */
+function trimEndDots(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s[end - 1] === '.' || s[end - 1] === ' ')) end--;
+  return s.slice(0, end);
+}
+
+interface Header {
+  meter?: string;
+  unit?: string;
+  key?: string;
+}
+
+function headerValues(fields: HeaderField[]): Header {
+  const h: Header = {};
+  for (const f of fields) {
+    if (f.key === 'M') h.meter = f.value;
+    else if (f.key === 'L') h.unit = f.value;
+    else if (f.key === 'K') h.key = f.value;
+  }
+  return h;
+}
+
+const BODY_FIELD = /^([A-Za-z]):/;
+
+/** Lexes body lines; field lines K: M: L: become field tokens, other fields are dropped. */
+function lexBody(lines: string[], voices: Set<string>): Token[] {
+  const tokens: Token[] = [];
+  for (const line of lines) {
+    if (line.startsWith('%')) continue;
+    const m = BODY_FIELD.exec(line);
+    if (m && !/^[A-Ga-g]:[|:]/.test(line)) {
+      const value = stripComment(line.slice(2));
+      if (m[1] === 'V') voices.add(value.split(/\s/)[0]);
+      if ('KML'.includes(m[1])) tokens.push({ kind: 'field', key: m[1], value });
+      continue;
+    }
+    lexLine(stripLineComment(line), tokens);
+    tokens.push({ kind: 'eol' });
+  }
+  if (voices.size > 1) throw new LexError('multi-voice');
+  return tokens;
+}
+
+function stripLineComment(line: string): string {
+  const i = line.indexOf('%');
+  return i < 0 ? line : line.slice(0, i);
+}
+
+/** Field tokens before the first note or bar line complete the header instead. */
+function absorbLeadingFields(tokens: Token[], h: Header): Token[] {
+  let i = 0;
+  for (; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'field') break;
+    if (t.key === 'M') h.meter = t.value;
+    else if (t.key === 'L') h.unit = t.value;
+    else h.key = t.value;
+  }
+  return tokens.slice(i);
+}
+
+function must<T>(r: { ok: true; value: T } | { ok: false; reason: string }): T {
+  if (!r.ok) throw new LexError(r.reason);
+  return r.value;
+}
+
+function normalizeOrThrow(raw: string): NormalTune {
+  const { fields, bodyStart } = readHeader(raw);
+  if (!fields.some((f) => f.key === 'K')) throw new LexError('no key');
+  const name = title(fields);
+  const voices = new Set(fields.filter((f) => f.key === 'V').map((f) => f.value.split(/\s/)[0]));
+  const h = headerValues(fields);
+  const lexed = absorbLeadingFields(lexBody(raw.split('\n').slice(bodyStart), voices), h);
+  if (h.meter === undefined) throw new LexError('no meter');
+  const meter = must(normalizeMeter(h.meter));
+  const unit: Frac | undefined = h.unit === undefined ? defaultUnit(meter) : normalizeUnit(h.unit);
+  if (!unit) throw new LexError('bad unit length');
+  const key = must(normalizeKey(h.key ?? ''));
+  const resolved = resolveBody(lexed, meter, key, unit);
+  const repeated = repairRepeats(closeFullLines(resolved, measureBars(resolved, meter, unit)));
+  const tokens = fillPartEnds(repeated, measureBars(repeated, meter, unit));
+  const bars = measureBars(tokens, meter, unit);
+  const timed = bars.filter((b) => b.events > 0).length;
+  if (timed === 0) throw new LexError('no notes');
+  if (timed < 4) throw new LexError('too short');
+  const rhythm = stripComment(fields.find((f) => f.key === 'R')?.value ?? '').toLowerCase().replace(/\s+/g, ' ');
+  const head = [`T:${name}`, `M:${meter}`, `L:${unitText(unit)}`];
+  if (rhythm !== '') head.push(`R:${rhythm}`);
+  head.push(`K:${key}`);
+  const text = head.join('\n') + '\n' + layoutBody(tokens, bars);
+  return { title: name, text, barProblems: checkBars(tokens, bars) };
+}
+
+function unitText(unit: Frac): string {
+  return `${unit.n}/${unit.d}`;
+}

@@ -1,0 +1,50 @@
+// Command line for the corpus: `import [--from DIR]` builds corpus-abc/{train,valid,test}.abc
+// and report.json; `normalize FILE...` prints the kept tunes in normal form (report on stderr).
+// Errors are one line on stderr (`corpus: ...`), exit code 1; bad usage exits 2.
+import { parseArgs } from 'node:util';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildCorpus, formatTunes } from '../corpus/build.js';
+import { CorpusError, importCorpus, loadValidator, readSources } from '../corpus/import.js';
+import { formatReport } from '../corpus/report.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const USAGE = 'usage: corpus import [--from DIR] | corpus normalize FILE...';
+const warn = (msg: string) => process.stderr.write(`corpus: ${msg}\n`);
+
+async function runImport(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { from: { type: 'string' } }, strict: true });
+  const from = values.from ? resolve(values.from) : resolve(ROOT, '../shared/corpus-abc');
+  const report = await importCorpus(from, resolve(ROOT, 'corpus-abc'), await loadValidator(warn));
+  process.stdout.write(formatReport(report));
+}
+
+async function runNormalize(args: string[]): Promise<void> {
+  const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
+  if (positionals.length === 0) throw new UsageError();
+  const built = buildCorpus(await readSources(positionals), await loadValidator(warn));
+  const text = formatTunes(built.kept);
+  process.stdout.write(text === '' ? '' : text);
+  process.stderr.write(JSON.stringify(built.report, null, 2) + '\n');
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'import') await runImport(rest);
+    else if (command === 'normalize') await runNormalize(rest);
+    else throw new UsageError();
+    return 0;
+  } catch (err) {
+    if (err instanceof CorpusError) warn(err.message);
+    else if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      warn(USAGE);
+      return 2;
+    } else warn(`unexpected error: ${String(err)}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,152 @@
+// Reading and writing a model directory (the Node I/O edge of the model tier):
+//   model.json      format version, model config, vocabulary size, tfjs weights manifest,
+//                   and (for a training checkpoint) the training state and optimizer file
+//   vocab.json      the tokenizer's vocabulary
+//   weights-S.bin   float32 weights in manifest order (S = the step it was written at)
+//   optimizer-S.bin optimizer moments (training checkpoints only)
+// A checkpoint writes its new data files first and then replaces model.json by rename, so
+// model.json always names complete files: a kill at any moment leaves a loadable directory.
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Vocab, vocabFromJson } from '../tokenizer/index.js';
+import type { ModelConfig } from './config.js';
+import { type Params, paramShapes, sizeOf } from './params.js';
+
+export const FORMAT = 'folk-lstm-model';
+export const FORMAT_VERSION = 1;
+
+export interface WeightEntry {
+  name: string;
+  shape: number[];
+  dtype: 'float32';
+}
+
+export interface ModelManifest {
+  format: typeof FORMAT;
+  formatVersion: number;
+  model: ModelConfig;
+  vocabSize: number;
+  weightsManifest: { paths: string[]; weights: WeightEntry[] }[];
+  /** Present in training checkpoints: whatever the trainer needs to resume. */
+  training?: Record<string, unknown> & { optimizerFile?: string };
+  /** Latest evaluation figures. */
+  metrics?: Record<string, unknown>;
+}
+
+export interface LoadedModel {
+  dir: string;
+  manifest: ModelManifest;
+  vocab: Vocab;
+  params: Params;
+}
+
+/** Writes `data` to `path` atomically: a temporary file in the same folder, then a rename. */
+export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, data);
+  await rename(tmp, path);
+}
+
+function concatFloats(arrays: Float32Array[]): Uint8Array {
+  const total = arrays.reduce((n, a) => n + a.length, 0);
+  const out = new Float32Array(total);
+  let at = 0;
+  for (const a of arrays) {
+    out.set(a, at);
+    at += a.length;
+  }
+  return new Uint8Array(out.buffer);
+}
+
+export interface SaveRequest {
+  dir: string;
+  model: ModelConfig;
+  vocab: Vocab;
+  params: Params;
+  step: number;
+  training?: Record<string, unknown>;
+  /** Optimizer moments to store beside the weights, in the order given. */
+  optimizerArrays?: Float32Array[];
+  metrics?: Record<string, unknown>;
+}
+
+/** Writes a complete model (or checkpoint) and then removes data files model.json no longer names. */
+export async function saveModel(req: SaveRequest): Promise<void> {
+  await mkdir(req.dir, { recursive: true });
+  const specs = paramShapes(req.model, req.vocab.tokens.length);
+  const tag = String(req.step).padStart(8, '0');
+  const weightsFile = `weights-${tag}.bin`;
+  await writeAtomic(join(req.dir, weightsFile), concatFloats(specs.map((s) => req.params[s.name])));
+  let training = req.training;
+  if (req.optimizerArrays) {
+    const optimizerFile = `optimizer-${tag}.bin`;
+    await writeAtomic(join(req.dir, optimizerFile), concatFloats(req.optimizerArrays));
+    training = { ...training, optimizerFile };
+  }
+  await writeAtomic(join(req.dir, 'vocab.json'), JSON.stringify(req.vocab));
+  const manifest: ModelManifest = {
+    format: FORMAT, formatVersion: FORMAT_VERSION, model: req.model, vocabSize: req.vocab.tokens.length,
+    weightsManifest: [{ paths: [weightsFile], weights: specs.map((s) => ({ name: s.name, shape: s.shape, dtype: 'float32' })) }],
+    ...(training ? { training } : {}), ...(req.metrics ? { metrics: req.metrics } : {}),
+  };
+  await writeAtomic(join(req.dir, 'model.json'), JSON.stringify(manifest, null, 2) + '\n');
+  const keep = new Set([weightsFile, training?.optimizerFile as string | undefined]);
+  for (const f of await readdir(req.dir)) {
+    if (/^(weights|optimizer)-\d+\.bin$/.test(f) && !keep.has(f)) await rm(join(req.dir, f), { force: true });
+  }
+}
+
+async function readJson(path: string, what: string): Promise<unknown> {
+  if (!existsSync(path)) throw new Error(`model: ${path} is missing (${what})`);
+  try {
+    return JSON.parse(await readFile(path, 'utf8'));
+  } catch {
+    throw new Error(`model: ${path} is not valid JSON (truncated or corrupt ${what})`);
+  }
+}
+
+function checkManifest(m: ModelManifest, path: string): void {
+  if (m?.format !== FORMAT) throw new Error(`model: ${path} is not a ${FORMAT} manifest`);
+  if (m.formatVersion !== FORMAT_VERSION) throw new Error(`model: ${path} has format version ${m.formatVersion}; this program reads ${FORMAT_VERSION}`);
+  if (!m.weightsManifest?.[0]?.paths?.[0]) throw new Error(`model: ${path} names no weights file`);
+}
+
+/** Reads float32 data of a known length, with a clear error naming the file when it is short or long. */
+export async function readFloats(path: string, expected: number): Promise<Float32Array> {
+  if (!existsSync(path)) throw new Error(`model: ${path} is missing`);
+  const bytes = await readFile(path);
+  if (bytes.length !== expected * 4) {
+    throw new Error(`model: ${path} holds ${bytes.length} bytes but the manifest needs ${expected * 4} (truncated or mismatched)`);
+  }
+  return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+}
+
+/** Loads and checks a model directory: manifest, vocabulary and weights must agree. */
+export async function loadModel(dir: string): Promise<LoadedModel> {
+  if (!existsSync(dir)) throw new Error(`model: directory ${dir} does not exist`);
+  const manifestPath = join(dir, 'model.json');
+  const manifest = (await readJson(manifestPath, 'model manifest')) as ModelManifest;
+  checkManifest(manifest, manifestPath);
+  const vocabPath = join(dir, 'vocab.json');
+  const vocab = vocabFromJson(await readJson(vocabPath, 'vocabulary'));
+  if (vocab.tokens.length !== manifest.vocabSize) {
+    throw new Error(`model: ${vocabPath} has ${vocab.tokens.length} tokens but model.json says ${manifest.vocabSize}`);
+  }
+  const specs = paramShapes(manifest.model, manifest.vocabSize);
+  const listed = manifest.weightsManifest[0].weights;
+  specs.forEach((s, i) => {
+    if (listed[i]?.name !== s.name || listed[i].shape.join('x') !== s.shape.join('x')) {
+      throw new Error(`model: ${manifestPath} lists weight ${listed[i]?.name ?? '(none)'} where ${s.name} [${s.shape}] belongs`);
+    }
+  });
+  const weightsPath = join(dir, manifest.weightsManifest[0].paths[0]);
+  const flat = await readFloats(weightsPath, specs.reduce((n, s) => n + sizeOf(s.shape), 0));
+  const params: Params = {};
+  let at = 0;
+  for (const s of specs) {
+    params[s.name] = flat.slice(at, at + sizeOf(s.shape));
+    at += sizeOf(s.shape);
+  }
+  return { dir, manifest, vocab, params };
+}

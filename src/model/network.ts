@@ -1,0 +1,128 @@
+// The network as named tfjs variables, its training forward pass over a time-major batch,
+// and the loss with gradients. Layer l's input projection for all T steps is one matMul
+// [T*B, D] x [D, G*H]; only the recurrent product runs step by step.
+import * as tf from '@tensorflow/tfjs-core';
+import type { ModelConfig } from './config.js';
+import { type LayerState, stepCell } from './cells.js';
+import { crossEntropy, linear, matMul, oneHotRows } from './ops.js';
+import { type Params, paramShapes } from './params.js';
+
+export interface Network {
+  config: ModelConfig;
+  vocabSize: number;
+  weights: Record<string, tf.Variable>;
+}
+
+export function createNetwork(config: ModelConfig, vocabSize: number, params: Params): Network {
+  const weights: Record<string, tf.Variable> = {};
+  for (const { name, shape } of paramShapes(config, vocabSize)) {
+    if (!params[name]) throw new Error(`model: weight "${name}" is missing`);
+    weights[name] = tf.variable(tf.tensor(params[name], shape), true, name);
+  }
+  return { config, vocabSize, weights };
+}
+
+export function setWeights(net: Network, params: Params): void {
+  for (const [name, v] of Object.entries(net.weights)) tf.tidy(() => v.assign(tf.tensor(params[name], v.shape)));
+}
+
+export function readWeights(net: Network): Params {
+  const out: Params = {};
+  for (const [name, v] of Object.entries(net.weights)) out[name] = v.dataSync() as Float32Array;
+  return out;
+}
+
+export function disposeNetwork(net: Network): void {
+  for (const v of Object.values(net.weights)) v.dispose();
+}
+
+export interface ForwardOptions {
+  /** Dropout rate applied to each layer's outputs (0 at evaluation). */
+  dropout: number;
+  /** Seed for this batch's dropout masks. */
+  seed: number;
+  /** True when gradients will be taken (uses the wasm-friendly differentiable matMul). */
+  train: boolean;
+}
+
+function dropout(x: tf.Tensor2D, rate: number, seed: number): tf.Tensor2D {
+  if (rate <= 0) return x;
+  const keep = tf.cast(tf.greaterEqual(tf.randomUniform(x.shape, 0, 1, 'float32', seed), rate), 'float32');
+  return tf.mul(x, tf.mul(keep, 1 / (1 - rate))) as tf.Tensor2D;
+}
+
+/**
+ * Runs the network over `inputs` (length T*B, time-major: step t is entries t*B..t*B+B-1)
+ * from `state`. Returns logits [T*B, V] and the state after the last step.
+ */
+export function forwardSequence(net: Network, inputs: tf.Tensor1D, batch: number, state: LayerState[], opts: ForwardOptions) {
+  const { cell, layers } = net.config;
+  const steps = inputs.shape[0] / batch;
+  const w = net.weights;
+  const mm = opts.train ? matMul : (a: tf.Tensor2D, b: tf.Tensor2D) => tf.matMul(a, b);
+  const lin = opts.train ? linear : (a: tf.Tensor2D, m: tf.Tensor2D, b: tf.Tensor1D) => tf.add(tf.matMul(a, m), b) as tf.Tensor2D;
+  let x: tf.Tensor2D | null = null;
+  const finalState: LayerState[] = [];
+  for (let l = 0; l < layers; l++) {
+    const wx = w[`l${l}.wx`] as unknown as tf.Tensor2D;
+    // [T*B, G*H]
+    const wh = w[`l${l}.wh`] as unknown as tf.Tensor2D;
+    const input = l === 0 ? oneHotRows(inputs, net.vocabSize) : x!;
+    const perStep = tf.split(lin(input, wx, w[`l${l}.b`] as unknown as tf.Tensor1D), steps, 0) as tf.Tensor2D[];
+    const whT = opts.train ? tf.transpose(wh) : undefined;
+    const recur = (h: tf.Tensor2D) => mm(h, wh, whT) as tf.Tensor2D;
+    let s = state[l];
+    const outputs: tf.Tensor2D[] = [];
+    for (let t = 0; t < steps; t++) {
+      s = stepCell(cell, perStep[t], s, recur);
+      outputs.push(s.h);
+    }
+    finalState.push(s);
+    // [T*B, H]
+    x = dropout(tf.concat(outputs, 0), opts.dropout, opts.seed + l);
+  }
+  const logits = lin(x!, w['out.w'] as unknown as tf.Tensor2D, w['out.b'] as unknown as tf.Tensor1D);
+  return { logits, state: finalState };
+}
+
+/** Mean loss (nats/char), gradients by weight name, and the carried state (kept, caller disposes). */
+export function lossAndGrads(net: Network, inputs: Int32Array, targets: Int32Array, batch: number, state: LayerState[], dropoutRate: number, seed: number) {
+  let next: LayerState[] = [];
+  const { value, grads } = tf.variableGrads(() => {
+    const x = tf.tensor1d(inputs, 'int32');
+    const out = forwardSequence(net, x, batch, state, { dropout: dropoutRate, seed, train: true });
+    next = out.state.map((s) => ({ h: tf.keep(s.h), ...(s.c ? { c: tf.keep(s.c) } : {}) }));
+    return crossEntropy(out.logits, targets);
+  }, Object.values(net.weights));
+  const loss = value.dataSync()[0];
+  value.dispose();
+  const out: Params = {};
+  for (const [name, g] of Object.entries(grads)) {
+    out[name] = g.dataSync() as Float32Array;
+    g.dispose();
+  }
+  return { loss, grads: out, state: next };
+}
+
+/** Summed loss (nats), counted characters and correct next-character guesses over masked positions, and the state after. */
+export function evaluateChunk(net: Network, inputs: Int32Array, targets: Int32Array, mask: Float32Array, batch: number, state: LayerState[]) {
+  let next: LayerState[] = [];
+  const sums = tf.tidy(() => {
+    const out = forwardSequence(net, tf.tensor1d(inputs, 'int32'), batch, state, { dropout: 0, seed: 0, train: false });
+    next = out.state.map((s) => ({ h: tf.keep(s.h), ...(s.c ? { c: tf.keep(s.c) } : {}) }));
+    const probs = tf.softmax(out.logits).dataSync();
+    const best = tf.argMax(out.logits, 1).dataSync();
+    return { probs, best };
+  });
+  const vocab = net.vocabSize;
+  let sumLoss = 0;
+  let count = 0;
+  let correct = 0;
+  for (let i = 0; i < targets.length; i++) {
+    if (!mask[i]) continue;
+    sumLoss -= Math.log(Math.max(sums.probs[i * vocab + targets[i]], 1e-30));
+    count += 1;
+    if (sums.best[i] === targets[i]) correct += 1;
+  }
+  return { sumLoss, count, correct, state: next };
+}

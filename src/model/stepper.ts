@@ -1,0 +1,61 @@
+// Steps the network one character at a time for generation, keeping its state between steps
+// (the prefix is never re-run). All sequences of one request share one batched state.
+// State is explicit, as in magenta-js: {h, c} per layer, disposed when replaced.
+import * as tf from '@tensorflow/tfjs-core';
+import { type LayerState, stepCell, zeroState } from './cells.js';
+import type { Network } from './network.js';
+
+export class Stepper {
+  private state: LayerState[];
+
+  constructor(private net: Network, public batch: number) {
+    this.state = zeroState(net.config.cell, net.config.layers, batch, net.config.hidden);
+  }
+
+  /** Feeds one character per sequence; returns logits [batch * V] for the next one. */
+  step(ids: Int32Array): Float32Array {
+    const { cell, layers } = this.net.config;
+    const w = this.net.weights;
+    const old = this.state;
+    const logits = tf.tidy(() => {
+      let x: tf.Tensor2D = tf.gather(w['l0.wx'], tf.tensor1d(ids, 'int32')) as tf.Tensor2D;
+      const next: LayerState[] = [];
+      for (let l = 0; l < layers; l++) {
+        const xg = (l === 0 ? tf.add(x, w['l0.b']) : tf.add(tf.matMul(x, w[`l${l}.wx`] as tf.Tensor2D), w[`l${l}.b`])) as tf.Tensor2D;
+        const s = stepCell(cell, xg, old[l], (h) => tf.matMul(h, w[`l${l}.wh`] as tf.Tensor2D));
+        next.push({ h: tf.keep(s.h), ...(s.c ? { c: tf.keep(s.c) } : {}) });
+        x = s.h;
+      }
+      this.state = next;
+      return tf.add(tf.matMul(x, w['out.w'] as tf.Tensor2D), w['out.b']);
+    });
+    for (const s of old) {
+      s.h.dispose();
+      s.c?.dispose();
+    }
+    const out = logits.dataSync() as Float32Array;
+    logits.dispose();
+    return out;
+  }
+
+  /** Keeps only the given rows of the state, in that order (beam search reorders beams). */
+  select(rows: number[]): void {
+    const idx = tf.tensor1d(Int32Array.from(rows), 'int32');
+    const old = this.state;
+    this.state = old.map((s) => ({ h: tf.gather(s.h, idx), ...(s.c ? { c: tf.gather(s.c, idx) } : {}) }));
+    for (const s of old) {
+      s.h.dispose();
+      s.c?.dispose();
+    }
+    idx.dispose();
+    this.batch = rows.length;
+  }
+
+  dispose(): void {
+    for (const s of this.state) {
+      s.h.dispose();
+      s.c?.dispose();
+    }
+    this.state = [];
+  }
+}

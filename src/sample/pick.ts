@@ -1,0 +1,55 @@
+// Choosing the next character from logits: temperature, top-k, top-p (nucleus) and greedy.
+// Pure arithmetic on one row of logits; the random draw comes from a seeded Rng.
+import type { Rng } from '../model/rng.js';
+
+export interface PickOptions {
+  /** Softmax temperature (> 0); ignored when greedy. */
+  temperature: number;
+  /** Keep only the k most likely characters (0 = all). */
+  topK: number;
+  /** Keep the smallest set of most likely characters whose probability reaches p (1 = all). */
+  topP: number;
+  /** Always take the most likely character. */
+  greedy: boolean;
+}
+
+export const DEFAULT_PICK: PickOptions = { temperature: 1, topK: 0, topP: 1, greedy: false };
+
+/** Log-softmax of logits[offset .. offset+n) at temperature t, as a new array. */
+export function logSoftmax(logits: ArrayLike<number>, offset: number, n: number, t = 1): Float64Array {
+  const out = new Float64Array(n);
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) max = Math.max(max, logits[offset + i] / t);
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += Math.exp(logits[offset + i] / t - max);
+  const log = max + Math.log(sum);
+  for (let i = 0; i < n; i++) out[i] = logits[offset + i] / t - log;
+  return out;
+}
+
+/** Picks an index from row `row` of a [rows, n] logits array; `banned` indices are never picked. */
+export function pick(logits: ArrayLike<number>, row: number, n: number, opts: PickOptions, rng: Rng, banned: number[] = []): number {
+  const logp = logSoftmax(logits, row * n, n, opts.greedy ? 1 : opts.temperature);
+  for (const b of banned) logp[b] = -Infinity;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => logp[b] - logp[a]);
+  if (opts.greedy) return order[0];
+  let keep = opts.topK > 0 ? Math.min(opts.topK, n) : n;
+  if (opts.topP < 1) {
+    let mass = 0;
+    for (let i = 0; i < keep; i++) {
+      mass += Math.exp(logp[order[i]]);
+      if (mass >= opts.topP) {
+        keep = i + 1;
+        break;
+      }
+    }
+  }
+  let total = 0;
+  for (let i = 0; i < keep; i++) total += Math.exp(logp[order[i]]);
+  let r = rng.next() * total;
+  for (let i = 0; i < keep; i++) {
+    r -= Math.exp(logp[order[i]]);
+    if (r <= 0) return order[i];
+  }
+  return order[keep - 1];
+}

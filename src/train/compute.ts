@@ -1,0 +1,66 @@
+// The work of one compute unit: a network on its own backend that turns a batch of lanes
+// into a loss and gradients (keeping its lanes' recurrent state between steps), or scores
+// held-out tunes. Runs in-process or inside a worker thread (worker.ts) unchanged.
+import * as tf from '@tensorflow/tfjs-core';
+import { type LayerState, zeroState } from '../model/cells.js';
+import type { ModelConfig } from '../model/config.js';
+import { type EvalTotals, evaluateTunes } from '../model/evaluate.js';
+import { type Network, createNetwork, lossAndGrads, setWeights } from '../model/network.js';
+import type { Params } from '../model/params.js';
+
+export interface StepRequest {
+  /** New weights, or null when unchanged since the last call. */
+  params: Params | null;
+  inputs: Int32Array;
+  targets: Int32Array;
+  /** Lanes in this unit's share of the batch. */
+  lanes: number;
+  dropout: number;
+  seed: number;
+  /** Start the lanes from a zero state (a new epoch). */
+  reset: boolean;
+}
+
+export interface StepResult {
+  loss: number;
+  grads: Params;
+}
+
+export class ComputeUnit {
+  private net: Network;
+  private state: LayerState[] | null = null;
+
+  constructor(private model: ModelConfig, vocabSize: number, params: Params) {
+    this.net = createNetwork(model, vocabSize, params);
+  }
+
+  step(req: StepRequest): StepResult {
+    if (req.params) setWeights(this.net, req.params);
+    if (req.reset || !this.state || this.state[0].h.shape[0] !== req.lanes) {
+      this.dropState();
+      this.state = zeroState(this.model.cell, this.model.layers, req.lanes, this.model.hidden);
+    }
+    const out = lossAndGrads(this.net, req.inputs, req.targets, req.lanes, this.state, req.dropout, req.seed);
+    this.dropState();
+    this.state = out.state;
+    return { loss: out.loss, grads: out.grads };
+  }
+
+  evaluate(params: Params | null, tunes: Int32Array[]): EvalTotals {
+    if (params) setWeights(this.net, params);
+    return evaluateTunes(this.net, tunes);
+  }
+
+  /** Bytes held by the backend (tf.memory), for the benchmark's report. */
+  memoryBytes(): number {
+    return tf.memory().numBytes;
+  }
+
+  private dropState(): void {
+    for (const s of this.state ?? []) {
+      s.h.dispose();
+      s.c?.dispose();
+    }
+    this.state = null;
+  }
+}

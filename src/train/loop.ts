@@ -1,0 +1,174 @@
+// The training loop: epochs of streamed batches through the compute pool, gradient clipping
+// and Adam/RMSprop in the main thread, validation every K steps with early stopping,
+// atomic checkpoints (weights, optimizer, step, data position) and a JSONL log + SVG curve.
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RunConfig } from '../model/config.js';
+import { summarise } from '../model/evaluate.js';
+import { createNetwork, disposeNetwork } from '../model/network.js';
+import { type Params, initParams, paramShapes } from '../model/params.js';
+import { loadModel, readFloats, saveModel, writeAtomic } from '../model/model-dir.js';
+import { generate } from '../sample/generate.js';
+import { type Vocab, decode } from '../tokenizer/index.js';
+import { type OptimizerState, applyUpdate, clipGradients, createOptimizer } from './optimizer.js';
+import { ComputePool } from './pool.js';
+import { type LogEntry, lossCurveSvg, progressWithEta } from './report.js';
+import { epochStream, readBatch, stepsPerEpoch } from './stream.js';
+
+export interface TrainRun {
+  config: RunConfig;
+  outDir: string;
+  vocab: Vocab;
+  train: Int32Array[];
+  valid: Int32Array[];
+  backend: string;
+  resume: boolean;
+  /** Stop after this many steps in this run (for tests and time-boxed sessions). */
+  maxSteps?: number;
+  maxSeconds?: number;
+  log: (line: string) => void;
+  progress: (line: string) => void;
+}
+
+interface Progress {
+  step: number;
+  epoch: number;
+  stepInEpoch: number;
+  bestValidBpc: number | null;
+  badEvals: number;
+  tokensSeen: number;
+  seconds: number;
+}
+
+const FRESH: Progress = { step: 0, epoch: 0, stepInEpoch: 0, bestValidBpc: null, badEvals: 0, tokensSeen: 0, seconds: 0 };
+
+function learningRate(c: RunConfig['train'], epoch: number): number {
+  return c.learningRate * c.decay ** Math.max(0, epoch - c.decayAfter);
+}
+
+async function restore(run: TrainRun): Promise<{ params: Params; opt: OptimizerState; progress: Progress }> {
+  const m = await loadModel(run.outDir);
+  const t = m.manifest.training as (Progress & { optimizerFile: string; optimizerT: number; config: RunConfig }) | undefined;
+  if (!t?.optimizerFile) throw new Error(`train: ${run.outDir}/model.json holds no training state to resume`);
+  if (JSON.stringify(t.config.model) !== JSON.stringify(run.config.model)) throw new Error(`train: ${run.outDir} was trained with a different model config; resume with the same one`);
+  if (m.vocab.tokens.join('') !== run.vocab.tokens.join('')) throw new Error(`train: ${run.outDir}/vocab.json differs from the corpus vocabulary`);
+  const opt = createOptimizer(run.config.train.optimizer, m.params);
+  const specs = paramShapes(run.config.model, run.vocab.tokens.length);
+  const total = specs.reduce((n, s) => n + m.params[s.name].length, 0);
+  const moments = run.config.train.optimizer === 'adam' ? [opt.m, opt.v] : [opt.v];
+  const flat = await readFloats(join(run.outDir, t.optimizerFile), total * moments.length);
+  let at = 0;
+  for (const moment of moments) for (const s of specs) {
+    moment[s.name].set(flat.subarray(at, at + moment[s.name].length));
+    at += moment[s.name].length;
+  }
+  opt.t = t.optimizerT;
+  const { step, epoch, stepInEpoch, bestValidBpc, badEvals, tokensSeen, seconds } = t;
+  return { params: m.params, opt, progress: { step, epoch, stepInEpoch, bestValidBpc, badEvals, tokensSeen, seconds } };
+}
+
+/** Keeps the log lines up to `step`, so that a resumed run continues one unbroken curve. */
+async function trimLog(path: string, step: number): Promise<LogEntry[]> {
+  if (!existsSync(path)) return [];
+  const entries = (await readFile(path, 'utf8')).split('\n').filter(Boolean).flatMap((l) => {
+    try { return [JSON.parse(l) as LogEntry]; } catch { return []; }
+  }).filter((e) => e.step <= step);
+  await writeAtomic(path, entries.map((e) => JSON.stringify(e) + '\n').join(''));
+  return entries;
+}
+
+export async function train(run: TrainRun) {
+  const c = run.config.train;
+  const vocabSize = run.vocab.tokens.length;
+  const resumed = run.resume && existsSync(join(run.outDir, 'model.json'));
+  const start = resumed ? await restore(run) : null;
+  const params = start?.params ?? initParams(run.config.model, vocabSize, c.seed);
+  const opt = start?.opt ?? createOptimizer(c.optimizer, params);
+  const p: Progress = { ...(start?.progress ?? FRESH) };
+  const logPath = join(run.outDir, 'train-log.jsonl');
+  const entries = resumed ? await trimLog(logPath, p.step) : [];
+  await mkdir(run.outDir, { recursive: true });
+  if (!resumed) await writeAtomic(logPath, '');
+  run.log(resumed ? `resuming ${run.outDir} at step ${p.step} (epoch ${p.epoch})` : `training from scratch into ${run.outDir}`);
+  const pool = await ComputePool.create(run.config.model, vocabSize, params, c.workers, run.backend);
+  const t0 = Date.now();
+  const elapsed = () => p.seconds + (Date.now() - t0) / 1000;
+  let lastCheckpoint = Date.now();
+  let window = { loss: 0, steps: 0, started: Date.now() };
+  let stop: string | null = null;
+  let runSteps = 0;
+  let spe = 1; // steps in the current epoch
+
+  const record = async (e: LogEntry) => {
+    entries.push(e);
+    await appendFile(logPath, JSON.stringify(e) + '\n');
+  };
+  const checkpoint = async (metrics?: Record<string, unknown>) => {
+    const specs = paramShapes(run.config.model, vocabSize);
+    const moments = c.optimizer === 'adam' ? [opt.m, opt.v] : [opt.v];
+    await saveModel({
+      dir: run.outDir, model: run.config.model, vocab: run.vocab, params, step: p.step,
+      training: { ...p, seconds: elapsed(), optimizerT: opt.t, config: run.config },
+      optimizerArrays: moments.flatMap((m) => specs.map((s) => m[s.name])),
+      metrics: { ...metrics, step: p.step, epoch: p.epoch + p.stepInEpoch / Math.max(1, spe), bestValidBpc: p.bestValidBpc, tokensSeen: p.tokensSeen, trainingSeconds: Math.round(elapsed()), backend: run.backend },
+    });
+    await writeAtomic(join(run.outDir, 'loss-curve.svg'), lossCurveSvg(entries));
+    lastCheckpoint = Date.now();
+  };
+  const evaluate = async () => {
+    const totals = summarise(await pool.evaluate(null, run.valid));
+    const improved = p.bestValidBpc === null || totals.bitsPerChar < p.bestValidBpc;
+    if (improved) p.bestValidBpc = totals.bitsPerChar;
+    p.badEvals = improved ? 0 : p.badEvals + 1;
+    await record({ step: p.step, epoch: p.epoch, validBpc: totals.bitsPerChar, seconds: elapsed() });
+    run.log(`step ${p.step}: validation ${totals.bitsPerChar.toFixed(4)} bits/char, accuracy ${(100 * totals.accuracy).toFixed(1)}%${improved ? ' (best)' : ''}`);
+    if (c.patience > 0 && p.badEvals >= c.patience) stop = `no better validation loss in ${c.patience} evaluations`;
+    await checkpoint({ validBpc: totals.bitsPerChar, validAccuracy: totals.accuracy });
+  };
+  const showSample = () => {
+    const net = createNetwork(run.config.model, vocabSize, params);
+    try {
+      const [tune] = generate(net, { count: 1, seed: p.step, maxLength: 800 });
+      run.log(`--- sample at step ${p.step} ---\n${decode(run.vocab, tune.ids)}\n---`);
+    } finally {
+      disposeNetwork(net);
+    }
+  };
+
+  try {
+    while (!stop && p.epoch < c.epochs) {
+      const stream = epochStream(run.train, c.seed, p.epoch);
+      spe = stepsPerEpoch(stream.length, c.batch, c.seq);
+      if (spe < 1) throw new Error(`train: the training text (${stream.length} tokens) is shorter than one batch of ${c.batch} x ${c.seq}`);
+      const totalSteps = Math.ceil(c.epochs * spe);
+      for (let s = p.stepInEpoch; s < spe && !stop; s++) {
+        const lr = learningRate(c, p.epoch);
+        const fresh = s === p.stepInEpoch; // first step of an epoch or of this run: zero state
+        const r = await pool.step(params, c.batch, (a, b) => readBatch(stream, c.batch, c.seq, s, a, b), run.config.model.dropout, (c.seed * 7_919 + p.step * 104_729) >>> 0, fresh);
+        clipGradients(r.grads, c.clipNorm);
+        applyUpdate(opt, params, r.grads, lr);
+        p.step += 1; p.stepInEpoch = s + 1; p.tokensSeen += c.batch * c.seq; runSteps += 1;
+        window.loss += r.loss; window.steps += 1;
+        const secs = (Date.now() - window.started) / 1000;
+        const bpc = window.loss / window.steps / Math.LN2;
+        run.progress(progressWithEta({ step: p.step, totalSteps, epoch: p.epoch + p.stepInEpoch / spe, bpc, tokensPerSec: (window.steps * c.batch * c.seq) / secs, secondsPerStep: secs / window.steps }));
+        if (p.step % 50 === 0) {
+          await record({ step: p.step, epoch: p.epoch + p.stepInEpoch / spe, trainBpc: bpc, lr, tokensPerSec: (window.steps * c.batch * c.seq) / secs, seconds: elapsed() });
+          window = { loss: 0, steps: 0, started: Date.now() };
+        }
+        if (c.evalEvery > 0 && p.step % c.evalEvery === 0) await evaluate();
+        else if (Date.now() - lastCheckpoint > c.checkpointSeconds * 1000) await checkpoint();
+        if (c.sampleEvery > 0 && p.step % c.sampleEvery === 0) showSample();
+        if (run.maxSteps !== undefined && runSteps >= run.maxSteps) stop = `reached --max-steps ${run.maxSteps}`;
+        if (run.maxSeconds !== undefined && (Date.now() - t0) / 1000 >= run.maxSeconds) stop = `reached --max-minutes`;
+      }
+      if (p.stepInEpoch >= spe) { p.epoch += 1; p.stepInEpoch = 0; }
+    }
+    await evaluate();
+  } finally {
+    await pool.close();
+  }
+  run.log(`stopped: ${stop ?? `finished ${c.epochs} epochs`}; best validation ${p.bestValidBpc?.toFixed(4)} bits/char`);
+  return { step: p.step, bestValidBpc: p.bestValidBpc, stopped: stop };
+}
