@@ -59,7 +59,6 @@ export function checkBars(tokens: Token[], bars: Bar[]): BarProblem[] {
     const next = timed[k + 1];
     const joins = JOINING.has(closeText(tokens, b)) && next !== undefined && next.open === b.close;
     if (joins && equals(add(b.duration, next.duration), b.full)) k++; // part end + next pickup
-    else if (joins && closeText(tokens, b).endsWith(':') && k !== 0) problems.push({ bar: k + 1, message: describe(b, shortKind(tokens, b)) });
     else if (exempt(k) || (SECTION.has(openText(tokens, b)) && exempt(k - 1))) continue;
     else problems.push({ bar: k + 1, message: describe(b, shortKind(tokens, b)) });
   }

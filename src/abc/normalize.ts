@@ -10,17 +10,24 @@
 //   K:<key>    tonic (A-G, optional # or b) + maj|min|dor|phr|lyd|mix|loc; clef and other
 //              attributes dropped; K:Hp -> Amix; K:HP, K:none, explicit accidentals -> "unsupported key"
 // Body: notes with accidentals and octave marks (c, written C; C' written c), canonical lengths
-// (no 1, / for 1/2, /4, 3/2), rests z (x -> z; Z/Zn expanded to whole-bar rests), ties -,
-// broken rhythm > < >>, tuplets (p, or (p:q / (p:q:r when q, r are not the defaults), chords
-// [ceg]2, bar lines | || |] |: :| :: with endings |1 :|2 ([1 -> |1, :|[2 -> :|2, :|: -> ::),
-// mid-tune key and meter changes as inline [K:...] [M:...] fields normalised like the header.
-// A mid-tune L: is applied by rescaling the following lengths into the header L:.
+// (no 1, / for 1/2, /4, 3/2), rests z (x -> z; Z/Zn expanded to whole-bar rests), ties - (only
+// between equal pitches; other `-` are slur marks and go), broken rhythm > < >>, tuplets (p, or
+// (p:q / (p:q:r when q, r are not the defaults), chords [ceg]2, bar lines | || |] |: :| :: with
+// endings |1 :|2 ([1 -> |1, :|[2 -> :|2, ||1 -> |1, :|: -> ::), mid-tune key and meter changes
+// as inline [K:...] [M:...] fields normalised like the header. A mid-tune L: is applied by
+// rescaling the following lengths into the header L:.
+// Repeats made explicit (repeats.ts): a part repeated with only `:|` gets its start (`::`/`|:`),
+// an unclosed start is removed, a tune ending on | or || ends on |].
+// Repairs (bars.ts, repair.ts): a source line ending on a full bar gets its missing bar line; a
+// short last bar of a part before a part starting on a full bar has its last note held longer.
 // Removed: every other field, comments, %% directives, chord symbols and annotations "...",
 // decorations !..! +..+ and ~.HLMOPSTuv (and other non-note letters), slurs, grace notes {..},
 // backticks, y spacers, $, \ and ! line breaks, spaces, blank lines.
-// Lines: a body line ends after :| || |] :: and otherwise after every 4th full-length bar
-// (short bars do not count; a bar line opening an ending never ends a line). Ends with "\n".
-// Dropped: several voices (V:, &) "multi-voice"; no notes; fewer than 4 bars "too short".
+// Lines (layout.ts): a body line ends after :| || |] :: and before a mid-line |:, otherwise
+// after every 4th full-length bar (short bars do not count; a bar line opening an ending never
+// ends a line). The body ends with "\n".
+// Dropped: several voices (V:, &) "multi-voice"; no notes; fewer than 4 bars "too short"; text
+// over 100,000 characters. Bar lengths are checked by bar-check.ts (barProblems).
 import { readHeader, type HeaderField } from './read.js';
 import { defaultUnit, normalizeKey, normalizeMeter, normalizeUnit, stripComment } from './key.js';
 import type { Frac } from './fraction.js';
@@ -43,6 +50,9 @@ export interface NormalTune {
 
 export type NormalizeResult = { ok: true; tune: NormalTune } | { ok: false; reason: string };
 
+/** Real tunes are a few kilobytes; a longer "tune" is junk and would only cost memory. */
+const MAX_TUNE_CHARS = 100_000;
+
 /** A tune in normal form with its X: number. */
 export function formatTune(n: number, tune: NormalTune): string {
   return `X:${n}\n${tune.text}`;
@@ -50,6 +60,7 @@ export function formatTune(n: number, tune: NormalTune): string {
 
 /** Normalises one tune (text from its X: line); never throws on bad input. */
 export function normalizeTune(raw: string): NormalizeResult {
+  if (raw.length > MAX_TUNE_CHARS) return { ok: false, reason: 'tune text too long' };
   try {
     return { ok: true, tune: normalizeOrThrow(raw) };
   } catch (e) {

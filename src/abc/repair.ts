@@ -1,8 +1,8 @@
 // One repair of bar lengths, applied before the bar check: the last bar of a part (before
-// `||` `|]` `::` `|:`, after a plain `|`) that is short while the next part starts on a full bar (no pickup to
-// complete it) has its last note, chord or rest held longer to fill the bar. Transcriptions
-// often drop the last beat of a part's final, held note; abc2midi and players read such a
-// short bar as an error. Bars with tuplets or broken rhythm at the end are left alone.
+// `||` `|]` `::` `|:`, after a plain `|`) that is short, and not completed by the next part's
+// pickup (or there is none), has its last note, chord or rest held longer, so that the bar and
+// the pickup make one full bar. Transcriptions often drop a beat of a part's final held note;
+// abc2midi reads such a bar as an error. Bars with tuplets or broken rhythm are left alone.
 import { add, equals, less, mul, ONE, sub, ZERO, type Frac } from './fraction.js';
 import type { Bar } from './bars.js';
 import { isTimed, type Token } from './body-tokens.js';
@@ -37,10 +37,12 @@ export function fillPartEnds(tokens: Token[], bars: Bar[]): Token[] {
     if (!close || close.kind !== 'bar' || !PART_END.has(close.text)) return;
     if (!less(b.duration, b.full) || equals(b.duration, ZERO)) return;
     const next = timed[k + 1];
-    if (!next || next.open !== b.close || !equals(next.duration, next.full)) return;
+    if (!next || next.open !== b.close || less(next.full, next.duration)) return;
+    const pickup = equals(next.duration, next.full) ? ZERO : next.duration;
+    const missing = sub(b.full, add(b.duration, pickup));
     const j = lastEvent(out, b);
-    if (j < 0 || !plainEnd(out, b, j)) return;
-    out[j] = lengthen(out[j], sub(b.full, b.duration));
+    if (missing.n <= 0 || j < 0 || !plainEnd(out, b, j)) return;
+    out[j] = lengthen(out[j], missing);
   });
   return out;
 }

@@ -19,8 +19,8 @@ export interface CorpusReport {
 
 /** "invalid: Bar 3 has 7 units ..." style messages as a short category without numbers or markup. */
 export function invalidReason(message: string): string {
-  const plain = message.replace(/<[^>]*>/g, '').replace(/[\d/.]+/g, 'N').replace(/\s+/g, ' ').trim();
-  const head = plain.split(':')[0].trim().slice(0, 48);
+  const plain = message.replace(/<[^>]*>/g, '').replace(/\([^)]*\)/g, '').replace(/[\d/.]+/g, 'N');
+  const head = plain.replace(/\s+/g, ' ').split(':')[0].trim().slice(0, 64);
   return `invalid: ${head || 'unknown'}`;
 }
 

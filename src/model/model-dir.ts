@@ -29,7 +29,7 @@ export interface ModelManifest {
   vocabSize: number;
   weightsManifest: { paths: string[]; weights: WeightEntry[] }[];
   /** Present in training checkpoints: whatever the trainer needs to resume. */
-  training?: Record<string, unknown> & { optimizerFile?: string };
+  training?: Record<string, unknown> & { files?: Record<string, string> };
   /** Latest evaluation figures. */
   metrics?: Record<string, unknown>;
 }
@@ -66,8 +66,8 @@ export interface SaveRequest {
   params: Params;
   step: number;
   training?: Record<string, unknown>;
-  /** Optimizer moments to store beside the weights, in the order given. */
-  optimizerArrays?: Float32Array[];
+  /** Training data files to store beside the weights (e.g. optimizer moments, carried state), by kind. */
+  trainingArrays?: Record<string, Float32Array[]>;
   metrics?: Record<string, unknown>;
 }
 
@@ -79,11 +79,12 @@ export async function saveModel(req: SaveRequest): Promise<void> {
   const weightsFile = `weights-${tag}.bin`;
   await writeAtomic(join(req.dir, weightsFile), concatFloats(specs.map((s) => req.params[s.name])));
   let training = req.training;
-  if (req.optimizerArrays) {
-    const optimizerFile = `optimizer-${tag}.bin`;
-    await writeAtomic(join(req.dir, optimizerFile), concatFloats(req.optimizerArrays));
-    training = { ...training, optimizerFile };
+  const files: Record<string, string> = {};
+  for (const [kind, arrays] of Object.entries(req.trainingArrays ?? {})) {
+    files[kind] = `${kind}-${tag}.bin`;
+    await writeAtomic(join(req.dir, files[kind]), concatFloats(arrays));
   }
+  if (req.trainingArrays) training = { ...training, files };
   await writeAtomic(join(req.dir, 'vocab.json'), JSON.stringify(req.vocab));
   const manifest: ModelManifest = {
     format: FORMAT, formatVersion: FORMAT_VERSION, model: req.model, vocabSize: req.vocab.tokens.length,
@@ -91,9 +92,9 @@ export async function saveModel(req: SaveRequest): Promise<void> {
     ...(training ? { training } : {}), ...(req.metrics ? { metrics: req.metrics } : {}),
   };
   await writeAtomic(join(req.dir, 'model.json'), JSON.stringify(manifest, null, 2) + '\n');
-  const keep = new Set([weightsFile, training?.optimizerFile as string | undefined]);
+  const keep = new Set([weightsFile, ...Object.values(files)]);
   for (const f of await readdir(req.dir)) {
-    if (/^(weights|optimizer)-\d+\.bin$/.test(f) && !keep.has(f)) await rm(join(req.dir, f), { force: true });
+    if (/^[a-z]+-\d{8}\.bin$/.test(f) && !keep.has(f)) await rm(join(req.dir, f), { force: true });
   }
 }
 

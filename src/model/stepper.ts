@@ -51,6 +51,21 @@ export class Stepper {
     this.batch = rows.length;
   }
 
+  /** Zeroes the state of the given rows, so each starts a new sequence (continuous batching). */
+  reset(rows: number[]): void {
+    if (rows.length === 0) return;
+    const keep = new Float32Array(this.batch).fill(1);
+    for (const r of rows) keep[r] = 0;
+    const mask = tf.tensor2d(keep, [this.batch, 1]);
+    const old = this.state;
+    this.state = old.map((s) => ({ h: tf.mul(s.h, mask) as tf.Tensor2D, ...(s.c ? { c: tf.mul(s.c, mask) as tf.Tensor2D } : {}) }));
+    for (const s of old) {
+      s.h.dispose();
+      s.c?.dispose();
+    }
+    mask.dispose();
+  }
+
   dispose(): void {
     for (const s of this.state) {
       s.h.dispose();

@@ -46,6 +46,22 @@ export class ComputeUnit {
     return { loss: out.loss, grads: out.grads };
   }
 
+  /** The lanes' carried state as flat arrays (h and, for the LSTM, c per layer), or null before the first step. */
+  getState(): Float32Array[] | null {
+    return this.state?.flatMap((s) => [s.h.dataSync() as Float32Array, ...(s.c ? [s.c.dataSync() as Float32Array] : [])]) ?? null;
+  }
+
+  /** Restores carried state saved by getState for `lanes` lanes. */
+  setState(arrays: Float32Array[], lanes: number): void {
+    this.dropState();
+    const { hidden } = this.model;
+    const per = this.model.cell === 'lstm' ? 2 : 1;
+    this.state = Array.from({ length: this.model.layers }, (_, l) => ({
+      h: tf.tensor2d(arrays[l * per], [lanes, hidden]),
+      ...(per === 2 ? { c: tf.tensor2d(arrays[l * per + 1], [lanes, hidden]) } : {}),
+    }));
+  }
+
   evaluate(params: Params | null, tunes: Int32Array[]): EvalTotals {
     if (params) setWeights(this.net, params);
     return evaluateTunes(this.net, tunes);

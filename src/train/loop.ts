@@ -47,25 +47,41 @@ function learningRate(c: RunConfig['train'], epoch: number): number {
   return c.learningRate * c.decay ** Math.max(0, epoch - c.decayAfter);
 }
 
-async function restore(run: TrainRun): Promise<{ params: Params; opt: OptimizerState; progress: Progress }> {
+interface Restored {
+  params: Params;
+  opt: OptimizerState;
+  progress: Progress;
+  /** The lanes' carried recurrent state, unit by unit (see ComputePool.getState). */
+  lanes: Float32Array[] | null;
+}
+
+/** Reads a flat file of arrays of the given lengths. */
+async function readArrays(path: string, lengths: number[]): Promise<Float32Array[]> {
+  const flat = await readFloats(path, lengths.reduce((a, b) => a + b, 0));
+  let at = 0;
+  return lengths.map((n) => flat.slice(at, (at += n)));
+}
+
+async function restore(run: TrainRun): Promise<Restored> {
   const m = await loadModel(run.outDir);
-  const t = m.manifest.training as (Progress & { optimizerFile: string; optimizerT: number; config: RunConfig }) | undefined;
-  if (!t?.optimizerFile) throw new Error(`train: ${run.outDir}/model.json holds no training state to resume`);
+  const t = m.manifest.training as (Progress & { files: Record<string, string>; optimizerT: number; units: number; config: RunConfig }) | undefined;
+  if (!t?.files?.optimizer) throw new Error(`train: ${run.outDir}/model.json holds no training state to resume`);
   if (JSON.stringify(t.config.model) !== JSON.stringify(run.config.model)) throw new Error(`train: ${run.outDir} was trained with a different model config; resume with the same one`);
   if (m.vocab.tokens.join('') !== run.vocab.tokens.join('')) throw new Error(`train: ${run.outDir}/vocab.json differs from the corpus vocabulary`);
   const opt = createOptimizer(run.config.train.optimizer, m.params);
   const specs = paramShapes(run.config.model, run.vocab.tokens.length);
-  const total = specs.reduce((n, s) => n + m.params[s.name].length, 0);
   const moments = run.config.train.optimizer === 'adam' ? [opt.m, opt.v] : [opt.v];
-  const flat = await readFloats(join(run.outDir, t.optimizerFile), total * moments.length);
-  let at = 0;
-  for (const moment of moments) for (const s of specs) {
-    moment[s.name].set(flat.subarray(at, at + moment[s.name].length));
-    at += moment[s.name].length;
-  }
+  const arrays = await readArrays(join(run.outDir, t.files.optimizer), moments.flatMap(() => specs.map((s) => m.params[s.name].length)));
+  moments.forEach((moment, i) => specs.forEach((s, j) => moment[s.name].set(arrays[i * specs.length + j])));
   opt.t = t.optimizerT;
+  // The carried state only fits the same lane split; otherwise the lanes restart from zero.
+  const { model, train } = run.config;
+  const sameSplit = t.units === train.workers && t.config.train.batch === train.batch && t.files.lanes;
+  const perUnit = Array.from({ length: train.workers }, (_, k) => Math.floor(((k + 1) * train.batch) / train.workers) - Math.floor((k * train.batch) / train.workers));
+  const lengths = perUnit.flatMap((lanes) => Array.from({ length: model.layers * (model.cell === 'lstm' ? 2 : 1) }, () => lanes * model.hidden));
+  const lanes = sameSplit ? await readArrays(join(run.outDir, t.files.lanes), lengths) : null;
   const { step, epoch, stepInEpoch, bestValidBpc, badEvals, tokensSeen, seconds } = t;
-  return { params: m.params, opt, progress: { step, epoch, stepInEpoch, bestValidBpc, badEvals, tokensSeen, seconds } };
+  return { params: m.params, opt, lanes, progress: { step, epoch, stepInEpoch, bestValidBpc, badEvals, tokensSeen, seconds } };
 }
 
 /** Keeps the log lines up to `step`, so that a resumed run continues one unbroken curve. */
@@ -92,6 +108,7 @@ export async function train(run: TrainRun) {
   if (!resumed) await writeAtomic(logPath, '');
   run.log(resumed ? `resuming ${run.outDir} at step ${p.step} (epoch ${p.epoch})` : `training from scratch into ${run.outDir}`);
   const pool = await ComputePool.create(run.config.model, vocabSize, params, c.workers, run.backend);
+  if (start?.lanes) await pool.setState(start.lanes, c.batch);
   const t0 = Date.now();
   const elapsed = () => p.seconds + (Date.now() - t0) / 1000;
   let lastCheckpoint = Date.now();
@@ -107,10 +124,11 @@ export async function train(run: TrainRun) {
   const checkpoint = async (metrics?: Record<string, unknown>) => {
     const specs = paramShapes(run.config.model, vocabSize);
     const moments = c.optimizer === 'adam' ? [opt.m, opt.v] : [opt.v];
+    const lanes = await pool.getState();
     await saveModel({
       dir: run.outDir, model: run.config.model, vocab: run.vocab, params, step: p.step,
-      training: { ...p, seconds: elapsed(), optimizerT: opt.t, config: run.config },
-      optimizerArrays: moments.flatMap((m) => specs.map((s) => m[s.name])),
+      training: { ...p, seconds: elapsed(), optimizerT: opt.t, units: pool.size, config: run.config },
+      trainingArrays: { optimizer: moments.flatMap((m) => specs.map((s) => m[s.name])), ...(lanes ? { lanes } : {}) },
       metrics: { ...metrics, step: p.step, epoch: p.epoch + p.stepInEpoch / Math.max(1, spe), bestValidBpc: p.bestValidBpc, tokensSeen: p.tokensSeen, trainingSeconds: Math.round(elapsed()), backend: run.backend },
     });
     await writeAtomic(join(run.outDir, 'loss-curve.svg'), lossCurveSvg(entries));
@@ -144,7 +162,8 @@ export async function train(run: TrainRun) {
       const totalSteps = Math.ceil(c.epochs * spe);
       for (let s = p.stepInEpoch; s < spe && !stop; s++) {
         const lr = learningRate(c, p.epoch);
-        const fresh = s === p.stepInEpoch; // first step of an epoch or of this run: zero state
+        // Lanes start from zero at an epoch's start, and at a run's start unless state was restored.
+        const fresh = s === 0 || (runSteps === 0 && !start?.lanes);
         const r = await pool.step(params, c.batch, (a, b) => readBatch(stream, c.batch, c.seq, s, a, b), run.config.model.dropout, (c.seed * 7_919 + p.step * 104_729) >>> 0, fresh);
         clipGradients(r.grads, c.clipNorm);
         applyUpdate(opt, params, r.grads, lr);

@@ -11,6 +11,8 @@ import { ComputeUnit, type StepRequest, type StepResult } from './compute.js';
 interface Unit {
   step(req: StepRequest): Promise<StepResult & { memory: number }>;
   evaluate(params: Params | null, tunes: Int32Array[]): Promise<EvalTotals>;
+  getState(): Promise<Float32Array[] | null>;
+  setState(arrays: Float32Array[], lanes: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -19,6 +21,8 @@ function inProcessUnit(model: ModelConfig, vocabSize: number, params: Params): U
   return {
     step: async (req) => ({ ...unit.step(req), memory: unit.memoryBytes() }),
     evaluate: async (p, tunes) => unit.evaluate(p, tunes),
+    getState: async () => unit.getState(),
+    setState: async (arrays, lanes) => unit.setState(arrays, lanes),
     close: async () => {},
   };
 }
@@ -56,6 +60,8 @@ async function workerUnit(model: ModelConfig, vocabSize: number, params: Params,
       return { ...(reply.out as StepResult), memory: reply.memory ?? 0 };
     },
     evaluate: async (p, tunes) => (await call({ type: 'eval', params: p, tunes })).out as EvalTotals,
+    getState: async () => (await call({ type: 'getState' })).out as Float32Array[] | null,
+    setState: async (arrays, lanes) => void (await call({ type: 'setState', arrays, lanes })),
     close: async () => void (await worker.terminate()),
   };
 }
@@ -107,6 +113,25 @@ export class ComputePool {
     const shares = this.units.map((_, k) => tunes.filter((_, i) => i % n === k));
     const totals = await Promise.all(this.units.map((u, k) => u.evaluate(params, shares[k])));
     return totals.reduce(addTotals, { sumLoss: 0, count: 0, correct: 0 });
+  }
+
+  /**
+   * The carried state of every lane, unit by unit, as one flat array per layer tensor in unit
+   * order (h, c for each layer), or null before the first step.
+   */
+  async getState(): Promise<Float32Array[] | null> {
+    const parts = await Promise.all(this.units.map((u) => u.getState()));
+    if (parts.some((p) => p === null)) return null;
+    return (parts as Float32Array[][]).flat();
+  }
+
+  /** Restores what getState returned, for the same batch and number of units. */
+  async setState(arrays: Float32Array[], batch: number): Promise<void> {
+    const per = arrays.length / this.units.length;
+    await Promise.all(this.units.map((u, k) => {
+      const [start, end] = this.lanesOf(k, batch);
+      return u.setState(arrays.slice(k * per, (k + 1) * per), end - start);
+    }));
   }
 
   async close(): Promise<void> {

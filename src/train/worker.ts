@@ -24,6 +24,11 @@ parentPort!.on('message', (msg) => {
       for (const k of Object.keys(out.grads)) out.grads[k] = out.grads[k].slice();
       const buffers = Object.values(out.grads).map((g) => g.buffer as ArrayBuffer);
       parentPort!.postMessage({ type: 'step', out, memory: unit.memoryBytes() }, buffers);
+    } else if (msg.type === 'getState') {
+      parentPort!.postMessage({ type: 'getState', out: unit.getState() });
+    } else if (msg.type === 'setState') {
+      unit.setState(msg.arrays, msg.lanes);
+      parentPort!.postMessage({ type: 'setState' });
     } else if (msg.type === 'eval') {
       parentPort!.postMessage({ type: 'eval', out: unit.evaluate(msg.params, msg.tunes) });
     }
