@@ -1,4 +1,4 @@
-// Bar durations of a resolved body: what the line layout and the bar check need.
+// Bar durations of a resolved body: what the line layout, the bar check and the re-barring need.
 // Durations are in unit lengths (L:) and count tuplets ((p:q:r: r notes take q/p of their
 // written length) and broken rhythm (`>`: 3/2 then 1/2; `>>`: 7/4 then 1/4; `<` the reverse).
 import { add, div, equals, frac, mul, ZERO, type Frac } from './fraction.js';
@@ -20,7 +20,7 @@ export interface Bar {
   fullAtEol: number[];
 }
 
-const BROKEN: Record<string, [Frac, Frac]> = {
+export const BROKEN: Record<string, [Frac, Frac]> = {
   '>': [frac(3, 2), frac(1, 2)],
   '>>': [frac(7, 4), frac(1, 4)],
   '>>>': [frac(15, 8), frac(1, 8)],

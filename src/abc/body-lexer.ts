@@ -103,8 +103,9 @@ function lexNote(sc: Scan, out: Token[]): void {
 }
 
 function lexRest(sc: Scan, out: Token[]): void {
-  sc.i++;
-  out.push({ kind: 'rest', len: readLength(sc) });
+  const invisible = sc.s[sc.i++] === 'x';
+  const len = readLength(sc);
+  out.push(invisible ? { kind: 'rest', len, invisible } : { kind: 'rest', len });
 }
 
 function lexMultiRest(sc: Scan, out: Token[]): void {

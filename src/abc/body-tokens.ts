@@ -18,7 +18,8 @@ export interface ChordNote {
 
 export type Token =
   | NoteToken
-  | { kind: 'rest'; len: Frac }
+  /** `invisible`: written `x`, a spacer (often carrying a fermata); written `z` all the same. */
+  | { kind: 'rest'; len: Frac; invisible?: boolean }
   | { kind: 'multirest'; bars: number }
   | { kind: 'chord'; notes: ChordNote[]; len: Frac }
   | { kind: 'tie' }

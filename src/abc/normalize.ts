@@ -6,7 +6,6 @@
 //   T:<title>  first non-empty T:, spaces collapsed, trailing dots removed; none -> "no title"
 //   M:<n/d>    C -> 4/4, C| -> 2/2; missing/none -> "no meter"; other forms -> "unsupported meter"
 //   L:<1/d>    always written; absent -> 1/16 if the meter is below 3/4, else 1/8
-//   R:<rhythm> only when the source has a non-empty R:, lower-cased
 //   K:<key>    tonic (A-G, optional # or b) + maj|min|dor|phr|lyd|mix|loc; clef and other
 //              attributes dropped; K:Hp -> Amix; K:HP, K:none, explicit accidentals -> "unsupported key"
 // Body: notes with accidentals and octave marks (c, written C; C' written c), canonical lengths
@@ -18,9 +17,15 @@
 // rescaling the following lengths into the header L:.
 // Repeats made explicit (repeats.ts): a part repeated with only `:|` gets its start (`::`/`|:`),
 // an unclosed start is removed, a tune ending on | or || ends on |].
-// Repairs (bars.ts, repair.ts): a source line ending on a full bar gets its missing bar line; a
-// short last bar of a part before a part starting on a full bar has its last note held longer.
-// Removed: every other field, comments, %% directives, chord symbols and annotations "...",
+// Repairs, each only where a bar does not fit the meter: tuplets (5 (6 (7 (9 get the ratio that
+// fills the bar, 5:4 6:4 9:8 (tuplet-fit.ts); a source line ending on a full bar gets its
+// missing bar line (bars.ts); invisible spacer rests that overfill a bar go, and a part's
+// trailing rests that overlap the next part's pickup are shortened (rest-fit.ts); plain bar
+// lines left out, doubled or misplaced are re-set where the stretch of music is whole bars
+// (rebar.ts); a short last bar of a part before a part starting on a full bar has its last
+// note held longer (repair.ts).
+// Removed: every other field (R: included: it is optional, and abc2midi rejects R:hornpipe
+// outside 2/4 and 4/4), comments, %% directives, chord symbols and annotations "...",
 // decorations !..! +..+ and ~.HLMOPSTuv (and other non-note letters), slurs, grace notes {..},
 // backticks, y spacers, $, \ and ! line breaks, spaces, blank lines.
 // Lines (layout.ts): a body line ends after :| || |] :: and before a mid-line |:, otherwise
@@ -36,6 +41,9 @@ import { resolveBody } from './body-resolve.js';
 import { closeFullLines, measureBars } from './bars.js';
 import { repairRepeats } from './repeats.js';
 import { fillPartEnds } from './repair.js';
+import { fitTuplets } from './tuplet-fit.js';
+import { fitRests } from './rest-fit.js';
+import { rebar } from './rebar.js';
 import { layoutBody } from './layout.js';
 import { checkBars, type BarProblem } from './bar-check.js';
 import type { Token } from './body-tokens.js';
@@ -157,19 +165,22 @@ function normalizeOrThrow(raw: string): NormalTune {
   const unit: Frac | undefined = h.unit === undefined ? defaultUnit(meter) : normalizeUnit(h.unit);
   if (!unit) throw new LexError('bad unit length');
   const key = must(normalizeKey(h.key ?? ''));
-  const resolved = resolveBody(lexed, meter, key, unit);
-  const repeated = repairRepeats(closeFullLines(resolved, measureBars(resolved, meter, unit)));
-  const tokens = fillPartEnds(repeated, measureBars(repeated, meter, unit));
+  const tokens = repairBars(resolveBody(lexed, meter, key, unit), meter, unit);
   const bars = measureBars(tokens, meter, unit);
   const timed = bars.filter((b) => b.events > 0).length;
   if (timed === 0) throw new LexError('no notes');
   if (timed < 4) throw new LexError('too short');
-  const rhythm = stripComment(fields.find((f) => f.key === 'R')?.value ?? '').toLowerCase().replace(/\s+/g, ' ');
-  const head = [`T:${name}`, `M:${meter}`, `L:${unitText(unit)}`];
-  if (rhythm !== '') head.push(`R:${rhythm}`);
-  head.push(`K:${key}`);
+  const head = [`T:${name}`, `M:${meter}`, `L:${unitText(unit)}`, `K:${key}`];
   const text = head.join('\n') + '\n' + layoutBody(tokens, bars);
   return { title: name, text, barProblems: checkBars(tokens, bars) };
+}
+
+/** The repairs, in order: each may only make bar lengths fit where they did not. */
+function repairBars(resolved: Token[], meter: string, unit: Frac): Token[] {
+  const fitted = fitTuplets(resolved, meter, unit);
+  const repeated = repairRepeats(closeFullLines(fitted, measureBars(fitted, meter, unit)));
+  const rebarred = rebar(fitRests(repeated, meter, unit), meter, unit);
+  return fillPartEnds(rebarred, measureBars(rebarred, meter, unit));
 }
 
 function unitText(unit: Frac): string {

@@ -36,12 +36,14 @@ runMain(NAME, async () => {
   const presetPath = preset ? join(PROJECT_ROOT, 'src/model/presets', `${preset}.json`) : resolve(values.config!);
   if (preset && !existsSync(presetPath)) fail(NAME, `unknown preset "${preset}" (tiny, small, folk-rnn)`, 2);
   const out = resolve(values.out ?? join(PROJECT_ROOT, 'models', preset ?? 'custom'));
-  let config = resolveConfig(DEFAULT_CONFIG, readConfigFile(presetPath));
+  const previous = values.resume && existsSync(join(out, 'model.json')) ? await loadModel(out) : null;
+  // Resuming continues with the configuration the run started with; flags still override it.
+  const saved = previous?.manifest.training?.config;
+  let config = saved ? resolveConfig(DEFAULT_CONFIG, saved) : resolveConfig(DEFAULT_CONFIG, readConfigFile(presetPath));
   const overrides = { epochs: numberFlag(NAME, 'epochs', values.epochs, 0, Infinity, true), workers: intFlag(NAME, 'workers', values.workers) };
   config = resolveConfig(config, { train: Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) });
   const backend = await selectBackend(values.backend);
   process.stdout.write(`backend: ${backend.active} (asked for ${backend.requested})\n`);
-  const previous = values.resume && existsSync(join(out, 'model.json')) ? await loadModel(out) : null;
   const corpus = await loadCorpus(resolve(values.corpus ?? join(PROJECT_ROOT, 'corpus-abc')), previous?.vocab);
   const params = countParams(initParams(config.model, corpus.vocab.tokens.length, 0));
   process.stdout.write(`model: ${config.model.layers}x${config.model.hidden} ${config.model.cell}, ${params.toLocaleString('en')} weights, vocabulary ${corpus.vocab.tokens.length}; ${corpus.train.length} training and ${corpus.valid.length} validation tunes\n`);

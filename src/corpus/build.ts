@@ -30,19 +30,11 @@ export function looksBinary(text: string): boolean {
   return bad > head.length / 20;
 }
 
-/**
- * R: is a label here, not a playing instruction: abc2midi's rule that a hornpipe is in 2/4 or
- * 4/4 (it swings them) is no reason to drop a 2/2 hornpipe, so the validator does not see R:.
- */
-function withoutRhythm(abc: string): string {
-  return abc.replace(/^R:.*\n/m, '');
-}
-
 /** Why a normalised tune is rejected, or undefined to keep it. */
 function rejection(tune: NormalTune, validate: Validate | undefined): string | undefined {
   if (tune.barProblems.length > 0) return invalidReason(tune.barProblems[0].message);
   if (!validate) return undefined;
-  const v = validate(withoutRhythm(formatTune(1, tune)));
+  const v = validate(formatTune(1, tune));
   return v.valid ? undefined : invalidReason(v.problems[0]?.message ?? 'unknown');
 }
 

@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { ModelConfig } from './config.js';
 import { type LayerState, stepCell } from './cells.js';
+import { BOS } from '../tokenizer/index.js';
 import { crossEntropy, linear, matMul, oneHotRows } from './ops.js';
 import { type Params, paramShapes } from './params.js';
 
@@ -17,7 +18,7 @@ export function createNetwork(config: ModelConfig, vocabSize: number, params: Pa
   const weights: Record<string, tf.Variable> = {};
   for (const { name, shape } of paramShapes(config, vocabSize)) {
     if (!params[name]) throw new Error(`model: weight "${name}" is missing`);
-    weights[name] = tf.variable(tf.tensor(params[name], shape), true, name);
+    weights[name] = tf.variable(tf.tensor(params[name], shape), true); // unnamed: several networks may share a process
   }
   return { config, vocabSize, weights };
 }
@@ -43,6 +44,27 @@ export interface ForwardOptions {
   seed: number;
   /** True when gradients will be taken (uses the wasm-friendly differentiable matMul). */
   train: boolean;
+  /**
+   * Per step, a [B, 1] mask that is 0 for lanes whose input at that step is BOS (or null when
+   * no lane starts a tune there): a tune always starts from a zero state, in training as in
+   * generation, even though the state is otherwise carried from one tune to the next.
+   */
+  resets?: (tf.Tensor2D | null)[];
+}
+
+/** The reset masks for a time-major batch of token ids (see ForwardOptions.resets). */
+export function resetMasks(inputs: Int32Array, batch: number, bos: number): (tf.Tensor2D | null)[] {
+  const steps = inputs.length / batch;
+  return Array.from({ length: steps }, (_, t) => {
+    const row = inputs.subarray(t * batch, t * batch + batch);
+    if (!row.includes(bos)) return null;
+    return tf.tensor2d(Float32Array.from(row, (id) => (id === bos ? 0 : 1)), [batch, 1]);
+  });
+}
+
+function applyReset(s: LayerState, mask: tf.Tensor2D | null | undefined): LayerState {
+  if (!mask) return s;
+  return { h: tf.mul(s.h, mask) as tf.Tensor2D, ...(s.c ? { c: tf.mul(s.c, mask) as tf.Tensor2D } : {}) };
 }
 
 function dropout(x: tf.Tensor2D, rate: number, seed: number): tf.Tensor2D {
@@ -74,7 +96,7 @@ export function forwardSequence(net: Network, inputs: tf.Tensor1D, batch: number
     let s = state[l];
     const outputs: tf.Tensor2D[] = [];
     for (let t = 0; t < steps; t++) {
-      s = stepCell(cell, perStep[t], s, recur);
+      s = stepCell(cell, perStep[t], applyReset(s, opts.resets?.[t]), recur);
       outputs.push(s.h);
     }
     finalState.push(s);
@@ -90,16 +112,17 @@ export function lossAndGrads(net: Network, inputs: Int32Array, targets: Int32Arr
   let next: LayerState[] = [];
   const { value, grads } = tf.variableGrads(() => {
     const x = tf.tensor1d(inputs, 'int32');
-    const out = forwardSequence(net, x, batch, state, { dropout: dropoutRate, seed, train: true });
+    const resets = resetMasks(inputs, batch, BOS);
+    const out = forwardSequence(net, x, batch, state, { dropout: dropoutRate, seed, train: true, resets });
     next = out.state.map((s) => ({ h: tf.keep(s.h), ...(s.c ? { c: tf.keep(s.c) } : {}) }));
     return crossEntropy(out.logits, targets);
   }, Object.values(net.weights));
   const loss = value.dataSync()[0];
   value.dispose();
   const out: Params = {};
-  for (const [name, g] of Object.entries(grads)) {
-    out[name] = g.dataSync() as Float32Array;
-    g.dispose();
+  for (const [name, v] of Object.entries(net.weights)) {
+    out[name] = grads[v.name].dataSync() as Float32Array;
+    grads[v.name].dispose();
   }
   return { loss, grads: out, state: next };
 }

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { type LayerState, zeroState } from '../model/cells.js';
 import type { ModelConfig } from '../model/config.js';
 import { type EvalTotals, evaluateTunes } from '../model/evaluate.js';
-import { type Network, createNetwork, lossAndGrads, setWeights } from '../model/network.js';
+import { type Network, createNetwork, disposeNetwork, lossAndGrads, setWeights } from '../model/network.js';
 import type { Params } from '../model/params.js';
 
 export interface StepRequest {
@@ -70,6 +70,11 @@ export class ComputeUnit {
   /** Bytes held by the backend (tf.memory), for the benchmark's report. */
   memoryBytes(): number {
     return tf.memory().numBytes;
+  }
+
+  dispose(): void {
+    this.dropState();
+    disposeNetwork(this.net);
   }
 
   private dropState(): void {

@@ -134,8 +134,10 @@ export async function train(run: TrainRun) {
     await writeAtomic(join(run.outDir, 'loss-curve.svg'), lossCurveSvg(entries));
     lastCheckpoint = Date.now();
   };
+  let lastEvalStep = -1;
   const evaluate = async () => {
-    const totals = summarise(await pool.evaluate(null, run.valid));
+    lastEvalStep = p.step;
+    const totals = summarise(await pool.evaluate(params, run.valid)); // the units still hold the weights before the last update
     const improved = p.bestValidBpc === null || totals.bitsPerChar < p.bestValidBpc;
     if (improved) p.bestValidBpc = totals.bitsPerChar;
     p.badEvals = improved ? 0 : p.badEvals + 1;
@@ -184,7 +186,7 @@ export async function train(run: TrainRun) {
       }
       if (p.stepInEpoch >= spe) { p.epoch += 1; p.stepInEpoch = 0; }
     }
-    await evaluate();
+    if (lastEvalStep !== p.step) await evaluate();
   } finally {
     await pool.close();
   }

@@ -23,7 +23,7 @@ function inProcessUnit(model: ModelConfig, vocabSize: number, params: Params): U
     evaluate: async (p, tunes) => unit.evaluate(p, tunes),
     getState: async () => unit.getState(),
     setState: async (arrays, lanes) => unit.setState(arrays, lanes),
-    close: async () => {},
+    close: async () => unit.dispose(),
   };
 }
 

@@ -33,20 +33,24 @@ export function epochStream(tunes: Int32Array[], seed: number, epoch: number, tr
   return joinTunes(changed, order);
 }
 
-/** Number of whole steps of B lanes x T characters in a stream. */
+/** Steps of B lanes x T characters that cover every character of a stream at least once. */
 export function stepsPerEpoch(streamLength: number, batch: number, seq: number): number {
-  return Math.floor((streamLength - 1) / (batch * seq));
+  return Math.ceil(Math.ceil((streamLength - 1) / batch) / seq);
 }
 
-/** The batch for `step` (0-based within the epoch), lanes [laneStart, laneEnd) of `batch`. */
+/**
+ * The batch for `step` (0-based within the epoch), lanes [laneStart, laneEnd) of `batch`.
+ * The last step of a lane runs on into the next lane (the last lane wraps to the start), so
+ * no character, the final EOS included, is left out of an epoch.
+ */
 export function readBatch(stream: Int32Array, batch: number, seq: number, step: number, laneStart = 0, laneEnd = batch): Batch {
-  const laneLength = Math.floor((stream.length - 1) / batch);
+  const laneLength = Math.ceil((stream.length - 1) / batch);
   const lanes = laneEnd - laneStart;
   const inputs = new Int32Array(seq * lanes);
   const targets = new Int32Array(seq * lanes);
   for (let t = 0; t < seq; t++) {
     for (let b = 0; b < lanes; b++) {
-      const at = (laneStart + b) * laneLength + step * seq + t;
+      const at = ((laneStart + b) * laneLength + step * seq + t) % (stream.length - 1);
       inputs[t * lanes + b] = stream[at];
       targets[t * lanes + b] = stream[at + 1];
     }

@@ -26,7 +26,7 @@ describe('split', () => {
 
 describe('buildCorpus', () => {
   it('drops exact duplicates across files and reports reasons', () => {
-    const a = { name: 'a.abc', text: tune(1, 'One') + '\n' + tune(2, 'Two', 'GABc d') };
+    const a = { name: 'a.abc', text: tune(1, 'One') + '\n' + tune(2, 'Two', 'GABc dedB|GA') };
     const b = { name: 'b.abc', text: tune(1, 'One again') + '\n' + 'X:3\nT:No meter\nK:G\n|GABc|\n' };
     const { report, kept } = buildCorpus([a, b]);
     expect(kept.map((t) => t.title)).toEqual(['One']);

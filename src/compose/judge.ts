@@ -1,0 +1,97 @@
+// Judging finished attempts: a tune must end, pass the project's validator, differ from every
+// tune already in the book, and (unless copies are allowed) share no 4-bar window with a
+// training tune. Keeps the counts the summary reports and the attempt/time budget.
+import { validateTune } from '../abc/validate.js';
+import { withNumber } from '../abc/tune-text.js';
+import type { Attempt } from '../sample/sampler.js';
+import type { ComposeEvent, ComposeResult, ComposedTune } from './compose.js';
+import { copiedWindows, type NoveltyIndex } from './novelty.js';
+import type { ComposeOptions } from './options.js';
+import { duplicateKey, tuneInfo } from './tune-info.js';
+
+type Summary = Omit<ComposeResult, 'seconds' | 'tokensPerSec' | 'model' | 'seed'>;
+
+export class TuneJudge {
+  tunes: ComposedTune[] = [];
+  attempts = 0;
+  private started = 0;
+  private valid = 0;
+  private copies = 0;
+  private copiesRejected = 0;
+  private duplicates = 0;
+  private failures: Record<string, number> = {};
+  private seen = new Set<string>();
+
+  constructor(
+    private opts: ComposeOptions,
+    private novelty: NoveltyIndex | undefined,
+    private maxAttempts: number,
+    private deadline: number,
+    private onProgress?: (e: ComposeEvent) => void,
+  ) {}
+
+  wantsMore(): boolean {
+    return this.tunes.length < this.opts.tunes && this.attempts < this.maxAttempts && Date.now() < this.deadline;
+  }
+
+  /** Attempts a beam-search round may still make. */
+  roundSize(): number {
+    return Math.max(1, Math.min(this.maxAttempts - this.attempts, this.opts.tunes - this.tunes.length));
+  }
+
+  /** Whether the sampler may start another attempt (counted as started). */
+  canStart(): boolean {
+    if (this.started >= this.maxAttempts || !this.wantsMore()) return false;
+    this.started++;
+    return true;
+  }
+
+  /** Judges one finished attempt; false once no more tunes are wanted. */
+  consider(a: Attempt): boolean {
+    if (!this.wantsMore()) return false;
+    this.attempts++;
+    this.onProgress?.({ type: 'attempt', index: this.attempts, text: a.text });
+    const problem = a.ended ? validateTune(withNumber(a.text, 1)).problems[0]?.message : `no end within the length cap`;
+    if (problem !== undefined) {
+      const why = problem.replace(/\d+/g, '#').slice(0, 60);
+      this.failures[why] = (this.failures[why] ?? 0) + 1;
+      return this.wantsMore();
+    }
+    this.valid++;
+    this.accept(a);
+    return this.wantsMore();
+  }
+
+  private accept(a: Attempt): void {
+    const info = tuneInfo(a.text);
+    const dup = duplicateKey(info.body);
+    if (this.seen.has(dup)) {
+      this.duplicates++;
+      return;
+    }
+    const copied = this.novelty !== undefined && copiedWindows(this.novelty, info.body) > 0;
+    if (copied) this.copies++;
+    if (copied && !this.opts.allowCopies) {
+      this.copiesRejected++;
+      return;
+    }
+    this.seen.add(dup);
+    const tune: ComposedTune = {
+      title: info.title, meter: info.meter, key: info.key, bars: info.bars, abc: withNumber(a.text, this.tunes.length + 1),
+      logProbPerChar: +(a.logProb / Math.max(1, a.chosen)).toFixed(4), ...(copied ? { copied: true } : {}),
+    };
+    this.tunes.push(tune);
+    this.onProgress?.({ type: 'tune', index: this.tunes.length, tune });
+  }
+
+  summary(maxSeconds: number): Summary {
+    const complete = this.tunes.length >= this.opts.tunes;
+    const reason = complete ? undefined : Date.now() >= this.deadline ? `time budget of ${maxSeconds} s ran out` : `attempt budget of ${this.maxAttempts} ran out`;
+    return {
+      tunes: this.tunes, attempts: this.attempts, validRate: +(this.valid / Math.max(1, this.attempts)).toFixed(3),
+      copiesRejected: this.copiesRejected, copyRate: +(this.copies / Math.max(1, this.valid)).toFixed(3), duplicatesDropped: this.duplicates,
+      failures: this.failures, complete, ...(reason ? { reason: `${reason}: ${this.tunes.length} of ${this.opts.tunes} tunes` } : {}),
+      noveltyChecked: this.novelty !== undefined,
+    };
+  }
+}

@@ -1,0 +1,36 @@
+// Reading and building a model directory's novelty index (novelty.bin) from a training file of
+// normal-form tunes. Compose works on a fresh clone without the corpus because of this file.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { splitTunes } from '../abc/read.js';
+import { headerEnd } from '../sample/header-guide.js';
+import { modelText } from '../abc/tune-text.js';
+import { writeAtomic } from '../model/model-dir.js';
+import { buildIndex, decodeIndex, encodeIndex, type NoveltyIndex, WINDOW } from './novelty.js';
+
+export const NOVELTY_FILE = 'novelty.bin';
+
+/** The body of a tune in normal form (model text after its K: line). */
+export function tuneBody(text: string): string {
+  const t = modelText(text);
+  const end = headerEnd(t);
+  return end >= 0 ? t.slice(end) : '';
+}
+
+/** Builds the index of a training .abc file and writes it into the model directory. */
+export async function buildNoveltyFile(trainFile: string, modelDir: string): Promise<NoveltyIndex> {
+  if (!existsSync(trainFile)) throw new Error(`novelty: training file ${trainFile} does not exist`);
+  const tunes = splitTunes(await readFile(trainFile, 'utf8'));
+  const hashes = buildIndex(tunes.map((t) => tuneBody(t.text)));
+  const index = { window: WINDOW, tunes: tunes.length, hashes };
+  await writeAtomic(join(modelDir, NOVELTY_FILE), encodeIndex(index));
+  return index;
+}
+
+/** The model directory's index, or undefined when it has none. */
+export async function readNoveltyFile(modelDir: string): Promise<NoveltyIndex | undefined> {
+  const path = join(modelDir, NOVELTY_FILE);
+  if (!existsSync(path)) return undefined;
+  return decodeIndex(new Uint8Array(await readFile(path)));
+}

@@ -1,0 +1,146 @@
+// Beam search over tunes, W beams per tune, all tunes of a round in one batched state (rows
+// g*W .. g*W+W-1 belong to tune g). The header (and any primer) is sampled once per tune and
+// shared by its beams, so tunes differ; the body is then searched for the highest
+// length-normalised log-probability (mean per character, EOS included). The stochastic variant
+// draws each beam's candidates (Gumbel top-W at the temperature) before keeping the best W.
+// A repetition guard refuses characters that would extend a loop of bars or lines.
+import { Rng } from '../model/rng.js';
+import type { Network } from '../model/network.js';
+import { Stepper } from '../model/stepper.js';
+import { BOS, EOS, UNK } from '../tokenizer/index.js';
+import { type CharTable, chooseNext } from './choose.js';
+import { type Conditions, guideNext, headerEnd } from './header-guide.js';
+import { logSoftmax, type PickOptions } from './pick.js';
+import { wouldLoop } from './repetition.js';
+import type { Attempt } from './sampler.js';
+
+export interface BeamRequest {
+  /** Tunes searched at once. */
+  tunes: number;
+  width: number;
+  maxLength: number;
+  seed: number;
+  /** Used for the header and, when stochastic, for drawing candidates. */
+  pick: PickOptions;
+  stochastic: boolean;
+  guard: boolean;
+  conditions: Conditions;
+}
+
+interface Beam {
+  text: string;
+  logProb: number;
+  chosen: number;
+}
+
+interface Group {
+  beams: Beam[];
+  /** Still sampling the shared header. */
+  header: boolean;
+  finished: Attempt[];
+  done: boolean;
+}
+
+interface Candidate {
+  parent: number;
+  id: number;
+  score: number;
+}
+
+const mean = (a: { logProb: number; chosen: number }) => a.logProb / Math.max(1, a.chosen);
+
+/** Runs one round of beam search; returns the best attempt of each tune and the rows stepped. */
+export function beamSearch(net: Network, table: CharTable, req: BeamRequest): { attempts: Attempt[]; tokens: number } {
+  const { tunes, width } = req;
+  const rng = new Rng(req.seed);
+  const stepper = new Stepper(net, tunes * width);
+  const groups: Group[] = Array.from({ length: tunes }, () => ({
+    beams: Array.from({ length: width }, () => ({ text: '', logProb: 0, chosen: 0 })), header: true, finished: [], done: false,
+  }));
+  const feed = new Int32Array(tunes * width).fill(BOS);
+  let tokens = 0;
+  try {
+    while (groups.some((g) => !g.done)) {
+      const logits = stepper.step(feed);
+      const rows: number[] = [];
+      groups.forEach((g, gi) => {
+        if (!g.done) tokens += width;
+        const base = gi * width;
+        const picks = g.done ? null : g.header ? headerStep(g, logits, base, table, req, rng) : beamStep(g, logits, base, table, req, rng);
+        for (let k = 0; k < width; k++) {
+          rows.push(base + (picks?.[k]?.parent ?? k));
+          feed[base + k] = picks?.[k]?.id ?? EOS;
+        }
+      });
+      stepper.select(rows);
+    }
+  } finally {
+    stepper.dispose();
+  }
+  return { attempts: groups.map(bestOf), tokens };
+}
+
+function bestOf(g: Group): Attempt {
+  const pool = g.finished.length > 0 ? g.finished : g.beams.map((b) => ({ ...b, ended: false }));
+  return pool.reduce((a, b) => (mean(b) > mean(a) ? b : a));
+}
+
+/** Samples one header character for the whole group (all its beams are still identical). */
+function headerStep(g: Group, logits: Float32Array, base: number, table: CharTable, req: BeamRequest, rng: Rng): Candidate[] {
+  const beam = g.beams[0];
+  const guide = guideNext(beam.text, req.conditions);
+  const c = chooseNext(logits, base, table, guide, req.pick, rng);
+  if (!c.forced) {
+    beam.logProb += c.logProb;
+    beam.chosen++;
+  }
+  beam.text += table.chars[c.id];
+  if (!guide.noEnd && headerEnd(beam.text) >= 0) g.header = false;
+  if (beam.text.length >= req.maxLength) g.done = true;
+  g.beams = g.beams.map(() => ({ ...beam }));
+  return g.beams.map((_, k) => ({ parent: k, id: c.id, score: 0 }));
+}
+
+/** Expands every beam of a group and keeps the best `width`; finished tunes leave the beam. */
+function beamStep(g: Group, logits: Float32Array, base: number, table: CharTable, req: BeamRequest, rng: Rng): Candidate[] {
+  const fresh = g.beams.every((b) => b.text === g.beams[0].text);
+  const cands: Candidate[] = [];
+  g.beams.forEach((beam, k) => {
+    if (fresh && k > 0) return;
+    for (const c of expand(beam, logits, base + k, table, req, rng)) cands.push({ parent: k, id: c.id, score: beam.logProb + c.lp });
+  });
+  cands.sort((a, b) => b.score - a.score);
+  const kept: Candidate[] = [];
+  const beams: Beam[] = [];
+  for (const c of cands) {
+    if (kept.length >= req.width) break;
+    const parent = g.beams[c.parent];
+    if (c.id === EOS) {
+      if (kept.length + g.finished.length < 2 * req.width) g.finished.push({ text: parent.text, logProb: c.score, chosen: parent.chosen + 1, ended: true });
+      continue;
+    }
+    kept.push(c);
+    beams.push({ text: parent.text + table.chars[c.id], logProb: c.score, chosen: parent.chosen + 1 });
+  }
+  g.beams = beams;
+  const tooLong = beams.length === 0 || beams[0].text.length >= req.maxLength;
+  if (g.finished.length >= req.width || tooLong) g.done = true;
+  while (kept.length < req.width) kept.push({ parent: kept[0]?.parent ?? 0, id: EOS, score: -Infinity });
+  return kept;
+}
+
+/** The candidate characters of one beam with their model log-probabilities. */
+function expand(beam: Beam, logits: Float32Array, row: number, table: CharTable, req: BeamRequest, rng: Rng): { id: number; lp: number }[] {
+  const n = table.size;
+  const lp = logSoftmax(logits, row * n, n, 1);
+  const body = beam.text.slice(headerEnd(beam.text));
+  const allowed: number[] = [];
+  for (let id = 0; id < n; id++) {
+    if (id === BOS || id === UNK || lp[id] === -Infinity) continue;
+    if (req.guard && id !== EOS && wouldLoop(body, table.chars[id])) continue;
+    allowed.push(id);
+  }
+  const key = (id: number) => (req.stochastic ? lp[id] / req.pick.temperature - Math.log(-Math.log(Math.max(rng.next(), 1e-300))) : lp[id]);
+  const keyed = allowed.map((id) => ({ id, k: key(id) })).sort((a, b) => b.k - a.k);
+  return keyed.slice(0, req.width).map(({ id }) => ({ id, lp: lp[id] }));
+}

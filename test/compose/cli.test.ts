@@ -1,0 +1,69 @@
+// The compose command line: bad options fail with one line, a non-zero exit and no files; a
+// real run on the shipped model (models/default) writes a book whose tunes pass the project's
+// validator and abc2midi, with titles, MIDI and (with --pdf) a PDF.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { splitTunes } from '../../src/abc/read.js';
+import { validateTune } from '../../src/abc/validate.js';
+import { checkWithAbc2midi, hasAbc2midi } from '../helpers/abc2midi.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const MODEL = join(ROOT, 'models', 'default');
+const tmp = mkdtempSync(join(tmpdir(), 'compose-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/compose.ts'), ...args], { cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+describe('compose CLI, bad options', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['--tunes 0', ['--tunes', '0'], /--tunes/], ['--tunes abc', ['--tunes', 'abc'], /--tunes/],
+    ['--temperature -1', ['--temperature', '-1'], /--temperature/], ['--beam 0', ['--beam', '0'], /--beam/],
+    ['an unknown key', ['--key', 'H#dorian'], /--key/], ['a missing model', ['--model', join(tmp, 'nope')], /no model in/],
+    ['an unknown flag', ['--colour', 'red'], /colour/],
+  ];
+  it.each(cases)('%s: one line, non-zero exit, nothing written', async (_, args, message) => {
+    const out = join(tmp, `bad-${args.join('')}`.replace(/[^a-z0-9-]/gi, ''));
+    const r = await run([...args, '--out', out]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe.skipIf(!existsSync(join(MODEL, 'model.json')))('compose CLI on models/default', () => {
+  it('writes a valid, titled book (abc, html, midi, pdf) and a JSON summary', async () => {
+    const out = join(tmp, 'book');
+    const r = await run(['--tunes', '3', '--seed', '1', '--out', out, '--json', '--pdf']);
+    expect(r.stderr.replace(/^compose: .*no novelty.*\n/m, '')).toBe('');
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary).toMatchObject({ attempts: expect.any(Number), validRate: expect.any(Number), copiesRejected: expect.any(Number) });
+    expect(summary.tunes).toHaveLength(3);
+    const abc = readFileSync(join(out, 'tunebook.abc'), 'utf8');
+    const tunes = splitTunes(abc);
+    expect(tunes.map((t) => t.text.split('\n')[0])).toEqual(['X:1', 'X:2', 'X:3']);
+    for (const t of tunes) {
+      expect(validateTune(t.text).problems).toEqual([]);
+      expect(t.text).toMatch(/^T:\S.*$/m);
+      expect(t.text).toMatch(/^N:composed by folk-lstm: .*seed 1/m);
+    }
+    if (hasAbc2midi()) expect(checkWithAbc2midi(abc).flatMap((t) => t.problems)).toEqual([]);
+    expect(readFileSync(join(out, 'tunebook.html'), 'utf8')).toContain('ABCJS.renderAbc');
+    expect(readdirSync(join(out, 'mid'))).toHaveLength(3);
+    expect(readFileSync(join(out, 'tunebook.pdf')).subarray(0, 4).toString()).toBe('%PDF');
+  });
+});

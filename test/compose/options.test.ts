@@ -1,0 +1,31 @@
+// checkComposeOptions: defaults, normalised keys and meters, and one-line errors for bad fields.
+import { describe, expect, it } from 'vitest';
+import { checkComposeOptions } from '../../src/compose/options.js';
+
+describe('checkComposeOptions', () => {
+  it('fills defaults', () => {
+    expect(checkComposeOptions({})).toEqual({ tunes: 10, temperature: 1, topK: 0, topP: 1, beam: 0, seed: 1 });
+  });
+  it.each([
+    ['D', 'Dmaj'], ['Ador', 'Ador'], ['F#m', 'F#min'], ['Bb', 'Bbmaj'], ['G mixolydian', 'Gmix'], ['e minor', 'Emin'], ['Cphr', 'Cphr'],
+  ])('normalises key %s to %s', (key, want) => {
+    expect(checkComposeOptions({ key }).key).toBe(want);
+  });
+  it('normalises meters, titles and primers', () => {
+    const o = checkComposeOptions({ meter: 'C', title: '  The  Lark. ', prime: '|:GAB c2d|' });
+    expect(o).toMatchObject({ meter: '4/4', title: 'The Lark', prime: '|:GABc2d|' });
+  });
+  it.each([
+    [{ tunes: 0 }, /^tunes /], [{ tunes: 'abc' }, /^tunes /], [{ tunes: 2.5 }, /^tunes /], [{ temperature: -1 }, /^temperature /],
+    [{ temperature: 0 }, /^temperature /], [{ beam: -1 }, /^beam /], [{ topP: 0 }, /^topP /], [{ topK: -2 }, /^topK /],
+    [{ key: 'H' }, /^key /], [{ key: 'Gfoo' }, /^key /], [{ key: 'D ^c' }, /^key /], [{ meter: '6-8' }, /^meter /], [{ title: '50% off' }, /^title /],
+    [{ prime: 'K:G' }, /^prime /], [{ colour: 'red' }, /unknown option "colour"/], [{ greedy: 'yes' }, /^greedy /], [null, /object/],
+  ])('refuses %j with one line', (raw, message) => {
+    expect(() => checkComposeOptions(raw)).toThrow(message);
+    try {
+      checkComposeOptions(raw);
+    } catch (err) {
+      expect((err as Error).message).not.toContain('\n');
+    }
+  });
+});

@@ -1,0 +1,70 @@
+// The server against hostile input: 200 bad requests of many kinds sent at once all get a 4xx
+// JSON error with a message, the server stays up, and the next good request succeeds. The
+// rate limit is raised for this test (RATE_LIMIT; 60 a minute by default) so the good request
+// is not refused for the flood before it; the limit itself is tested in security.test.ts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../src/server/config.js';
+import { type RunningServer, startServer } from '../../src/server/server.js';
+import { modelsDirForTests } from '../helpers/test-model.js';
+
+let server: RunningServer;
+
+beforeAll(async () => {
+  const models = await modelsDirForTests();
+  server = await startServer(resolveConfig({}, { port: 0, modelsDir: models.dir, workers: 1, rateLimit: 100_000, composeSeconds: 60 }));
+});
+afterAll(() => server?.close());
+
+type Bad = { method?: string; path?: string; body?: string; type?: string };
+const json = (o: unknown): Bad => ({ body: JSON.stringify(o) });
+
+const KINDS: Bad[] = [
+  { body: '{"tunes": 1,' }, { body: '{tunes: 1}' }, { body: 'not json' }, { body: '[1, 2' }, { body: '"' },
+  json([1, 2]), json(null), json('tunes'), json(42),
+  json({ tunes: 'two' }), json({ tunes: 0 }), json({ tunes: 21 }), json({ tunes: 1.5 }), json({ tunes: -3 }), json({ tunes: true }),
+  json({ temperature: 0 }), json({ temperature: -1 }), json({ temperature: 'hot' }), json({ temperature: [1] }),
+  json({ topK: -1 }), json({ topK: 2.5 }), json({ topP: 0 }), json({ topP: 1.5 }), json({ beam: 99 }), json({ beam: -2 }),
+  json({ seed: -1 }), json({ seed: 2 ** 40 }), json({ seed: 'abc' }), json({ seed: { a: 1 } }),
+  json({ title: 5 }), json({ title: 'a%b' }), json({ title: 'x'.repeat(300) }), json({ meter: 'x/y' }), json({ meter: 7 }),
+  json({ key: 'H#' }), json({ key: false }), json({ prime: 'K:G\nabc' }), json({ prime: 9 }), json({ stochasticBeam: 'yes' }),
+  json({ model: '../../etc' }), json({ model: 'no-such-model' }), json({ model: 3 }), json({ tunes: 1, bogus: 1 }),
+  json({ __proto__: { polluted: 1 }, tunes: 1, constructor: 1 }), json({ maxSeconds: 1e9 }),
+  { body: JSON.stringify({ tunes: 1, title: 'x'.repeat(40_000) }) }, { body: `{"a":"${'y'.repeat(100_000)}"}` },
+  { type: 'text/plain', body: '{"tunes":1}' }, { type: 'application/x-www-form-urlencoded', body: 'tunes=1' }, { type: '', body: '{"tunes":1}' },
+  { method: 'GET', path: '/api/compose' }, { method: 'PUT', path: '/api/compose', body: '{}' }, { method: 'DELETE', path: '/api/models' },
+  { method: 'GET', path: '/api/nothing' }, { method: 'POST', path: '/api/models', body: '{}' }, { method: 'GET', path: '/api/%ff' },
+  { method: 'GET', path: '/../../etc/passwd' }, { method: 'POST', path: '/', body: '{}' }, { method: 'GET', path: '/nope.js' },
+  { type: 'application/json; charset=latin1', body: '{"tunes":1}' },
+];
+
+async function send(bad: Bad): Promise<{ status: number; error: unknown }> {
+  const type = bad.type ?? 'application/json';
+  const res = await fetch(server.url + (bad.path ?? '/api/compose'), {
+    method: bad.method ?? 'POST', body: bad.body, headers: type ? { 'Content-Type': type } : {},
+  });
+  const text = await res.text();
+  let error: unknown;
+  try {
+    error = JSON.parse(text).error;
+  } catch {
+    error = undefined;
+  }
+  return { status: res.status, error };
+}
+
+describe('bad requests', () => {
+  it('answers 200 bad requests sent at once with 4xx JSON errors, then serves a good one', async () => {
+    const requests = Array.from({ length: 200 }, (_, i) => KINDS[i % KINDS.length]);
+    const replies = await Promise.all(requests.map(send));
+    const wrong = replies.map((r, i) => ({ ...r, req: requests[i] }))
+      .filter((r) => r.status < 400 || r.status >= 500 || typeof r.error !== 'string' || r.error === '');
+    expect(wrong.map((w) => `${w.status} ${JSON.stringify(w.req).slice(0, 80)}`)).toEqual([]);
+    const good = await fetch(`${server.url}/api/compose`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ tunes: 1, seed: 5, temperature: 1 }),
+    });
+    expect(good.status).toBe(200);
+    const result = await good.json();
+    expect(result.attempts).toBeGreaterThan(0);
+    expect(Array.isArray(result.tunes)).toBe(true);
+  });
+});
