@@ -26,6 +26,7 @@ function lexOne(sc: Scan, out: Token[]): void {
   const c = sc.s[sc.i];
   if (c === '"') sc.i = skipPast(sc.s, sc.i + 1, '"');
   else if (c === '{') sc.i = skipPast(sc.s, sc.i + 1, '}');
+  else if (c === '+' && oldChord(sc, out)) return;
   else if (c === '!' || c === '+') sc.i = skipDecoration(sc.s, sc.i);
   else if (c === '(') lexParen(sc, out);
   else if (c === '[') lexBracket(sc, out);
@@ -54,6 +55,23 @@ function skipDecoration(s: string, i: number): number {
   if (j < 0 || j - i > 40) return i + 1;
   const inner = s.slice(i + 1, j);
   return /^[^\s|]+$/.test(inner) ? j + 1 : i + 1;
+}
+
+/** Notes only (accidentals, octave marks, lengths), at least two different letters. */
+const OLD_CHORD = /^(?:[\^_=]*[A-Ga-g][,']*[0-9/]*)+$/;
+
+/**
+ * `+E3A3+` is a chord in the ABC of before 2.0 (abc2win, O'Neill's transcriptions); a `+...+`
+ * holding only notes of two or more letters is read as `[E3A3]`. `+f+`, `+ff+` are dynamics.
+ */
+function oldChord(sc: Scan, out: Token[]): boolean {
+  const j = sc.s.indexOf('+', sc.i + 1);
+  if (j < 0 || j - sc.i > 40) return false;
+  const inner = sc.s.slice(sc.i + 1, j);
+  if (!OLD_CHORD.test(inner) || new Set(inner.replace(/[^A-Ga-g]/g, '').toLowerCase()).size < 2) return false;
+  lexChord({ s: `[${inner}]`, i: 0 }, out);
+  sc.i = j + 1;
+  return true;
 }
 
 function readInt(sc: Scan, maxDigits: number): number | undefined {
@@ -144,6 +162,7 @@ function lexParen(sc: Scan, out: Token[]): void {
     }
   }
   if (p < 2 || p > 9) throw new LexError('unsupported tuplet');
+  if (out[out.length - 1]?.kind === 'tuplet') out.pop(); // `(3(3EFG`: a tuplet mark written twice
   out.push({ kind: 'tuplet', p, q, r });
 }
 

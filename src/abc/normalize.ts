@@ -19,11 +19,11 @@
 // an unclosed start is removed, a tune ending on | or || ends on |].
 // Repairs, each only where a bar does not fit the meter: tuplets (5 (6 (7 (9 get the ratio that
 // fills the bar, 5:4 6:4 9:8 (tuplet-fit.ts); a source line ending on a full bar gets its
-// missing bar line (bars.ts); invisible spacer rests that overfill a bar go, and a part's
-// trailing rests that overlap the next part's pickup are shortened (rest-fit.ts); plain bar
-// lines left out, doubled or misplaced are re-set where the stretch of music is whole bars
-// (rebar.ts); a short last bar of a part before a part starting on a full bar has its last
-// note held longer (repair.ts).
+// missing bar line (bars.ts); invisible spacer rests x that overfill a bar go (spacers.ts);
+// a part's last bar that with the next part's pickup runs past a bar gives the overrun up
+// from its trailing rests or last note (repair.ts); plain bar lines left out, doubled or
+// misplaced are re-set where the stretch of music is whole bars (rebar.ts); a short last bar
+// of a part not completed by the next part's pickup has its last note held longer (repair.ts).
 // Removed: every other field (R: included: it is optional, and abc2midi rejects R:hornpipe
 // outside 2/4 and 4/4), comments, %% directives, chord symbols and annotations "...",
 // decorations !..! +..+ and ~.HLMOPSTuv (and other non-note letters), slurs, grace notes {..},
@@ -40,9 +40,9 @@ import { LexError, lexLine } from './body-lexer.js';
 import { resolveBody } from './body-resolve.js';
 import { closeFullLines, measureBars } from './bars.js';
 import { repairRepeats } from './repeats.js';
-import { fillPartEnds } from './repair.js';
+import { fillPartEnds, trimPartEnds } from './repair.js';
 import { fitTuplets } from './tuplet-fit.js';
-import { fitRests } from './rest-fit.js';
+import { dropSpacers } from './spacers.js';
 import { rebar } from './rebar.js';
 import { layoutBody } from './layout.js';
 import { checkBars, type BarProblem } from './bar-check.js';
@@ -179,7 +179,9 @@ function normalizeOrThrow(raw: string): NormalTune {
 function repairBars(resolved: Token[], meter: string, unit: Frac): Token[] {
   const fitted = fitTuplets(resolved, meter, unit);
   const repeated = repairRepeats(closeFullLines(fitted, measureBars(fitted, meter, unit)));
-  const rebarred = rebar(fitRests(repeated, meter, unit), meter, unit);
+  const spaced = dropSpacers(repeated, meter, unit);
+  const trimmed = trimPartEnds(spaced, measureBars(spaced, meter, unit));
+  const rebarred = rebar(trimmed, meter, unit);
   return fillPartEnds(rebarred, measureBars(rebarred, meter, unit));
 }
 

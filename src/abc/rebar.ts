@@ -5,8 +5,11 @@
 // bar lines are put there instead: `e2d>cB2G2F6(3DEF|` -> `e2d>cB2G2|F6(3DEF|` (one left out),
 // `G2Bd|gdBG|` in 4/4 -> `G2BdgdBG|` (one too many), `GBBB>cdAF/A/F|GE/G/E|` in 6/8 ->
 // `GBBB>cd|AF/A/FGE/G/E|` (one misplaced). The notes are unchanged; only bar lines move.
-// The opening bar (a pickup) is never merged, and bar lines with repeats or endings stay.
-import { div, equals, less, mul, frac, add, type Frac } from './fraction.js';
+// A part's opening bar that also holds its pickup is split (splitPickup). The opening bar (a
+// pickup) is never merged, and bar lines with repeats or endings stay. A stretch becomes at
+// most 2 bars (3 for one bar); a tune with more than 2 bars wrong and more than a quarter of
+// them is left alone: that is a wrong meter or worse, not a slip of the pen.
+import { add, div, equals, frac, less, mul, sub, type Frac } from './fraction.js';
 import { measureBars, type Bar } from './bars.js';
 import { checkBars } from './bar-check.js';
 import { barCuts } from './bar-cuts.js';
@@ -41,7 +44,7 @@ function refit(tokens: Token[], bars: Bar[], first: number, last: number, meters
   let total = a.duration;
   for (let k = first + 1; k <= last; k++) total = add(total, bars[k].duration);
   const count = div(total, a.full);
-  if (count.d !== 1 || count.n < 1 || count.n > 8) return undefined;
+  if (count.d !== 1 || count.n < 1 || count.n > (first === last ? 3 : 2)) return undefined;
   const cuts = barCuts(tokens, a.open + 1, b.close, meters.get(a.open) ?? '4/4');
   if (!cuts) return undefined;
   const cutsAfter: number[] = [];
@@ -54,11 +57,27 @@ function refit(tokens: Token[], bars: Bar[], first: number, last: number, meters
   return { open: a.open, close: b.close, cutsAfter };
 }
 
+/**
+ * A part's opening bar too long by just what the previous part's last bar lacks holds the
+ * pickup and the first bar with no bar line between: `A2c2A2||c>de>Ac>ea>gf>e|` in 4/4 ->
+ * `A2c2A2||c>d|e>Ac>ea>gf>e|`.
+ */
+function splitPickup(tokens: Token[], bars: Bar[], k: number, meters: Map<number, string>): Stretch | undefined {
+  const bar = bars[k];
+  const prev = bars[k - 1];
+  const open = tokens[bar.open];
+  if (k < 2 || prev.close !== bar.open || open?.kind !== 'bar' || open.text === '|' || open.ending !== '') return undefined;
+  const pickup = sub(bar.duration, bar.full);
+  if (!equals(add(prev.duration, pickup), prev.full) || bar.close < 0) return undefined;
+  const cut = barCuts(tokens, bar.open + 1, bar.close, meters.get(bar.open) ?? '4/4')?.find((c) => equals(c.at, pickup));
+  return cut && { open: bar.open, close: bar.close, cutsAfter: [cut.after] };
+}
+
 /** The stretch that mends bar k (an index into the bars with notes), if any. */
 function mend(tokens: Token[], bars: Bar[], k: number, meters: Map<number, string>): Stretch | undefined {
   const bar = bars[k];
   if (less(bar.full, bar.duration)) {
-    const alone = refit(tokens, bars, k, k, meters);
+    const alone = refit(tokens, bars, k, k, meters) ?? splitPickup(tokens, bars, k, meters);
     if (alone) return alone;
   }
   const next = bars[k + 1];
@@ -88,7 +107,9 @@ export function rebar(tokens: Token[], meter: string, unit: Frac): Token[] {
   const meters = metersAtBars(tokens, meter);
   const stretches: Stretch[] = [];
   let usedUpTo = -2;
-  for (const p of checkBars(tokens, measureBars(tokens, meter, unit))) {
+  const problems = checkBars(tokens, measureBars(tokens, meter, unit));
+  if (problems.length > 2 && problems.length > bars.length / 4) return tokens; // a wrong meter, not a slip of the pen
+  for (const p of problems) {
     const k = p.bar - 1;
     if (bars[k].open < usedUpTo) continue;
     const s = mend(tokens, bars, k, meters);

@@ -1,22 +1,34 @@
-// One repair of bar lengths, applied before the bar check: the last bar of a part (before
-// `||` `|]` `::` `|:`, after a plain `|`) that is short, and not completed by the next part's
-// pickup (or there is none), has its last note, chord or rest held longer, so that the bar and
-// the pickup make one full bar. Transcriptions often drop a beat of a part's final held note;
-// abc2midi reads such a bar as an error. Bars with tuplets or broken rhythm are left alone.
+// Repairs of a part's last bar (before `||` `|]` `::` `|:`, or `:|` for trimming), applied
+// before the bar check, so that it and the next part's pickup make one bar as abc2midi wants:
+// - fill: a short last bar (after `|` or opening a later ending, `:|2`), not completed by the
+//   pickup (or there is none), has its last note, chord or rest held longer: transcriptions
+//   often drop a beat of a part's final held note;
+// - trim: a last bar that with the pickup runs past one bar (`e6z||ef` in 4/4, or the full
+//   `dBcABGG2||f|`) gives the overrun up from its trailing rests or, failing that, from its
+//   last note (`e6||ef`, `dBcABGG||f|`): players shorten a part's final note to fit the pickup.
+// Only a last event that stands alone is changed: not inside a tuplet nor a broken-rhythm pair.
 import { add, equals, less, mul, ONE, sub, ZERO, type Frac } from './fraction.js';
 import type { Bar } from './bars.js';
 import { isTimed, type Token } from './body-tokens.js';
 
-const PART_END = new Set(['||', '|]', '::', '|:']);
+const FILL_END = new Set(['||', '|]', '::', '|:']);
+const TRIM_END = new Set(['||', '|]', '::', '|:', ':|']);
 
 function lastEvent(tokens: Token[], b: Bar): number {
   for (let i = b.close - 1; i > b.open; i--) if (isTimed(tokens[i])) return i;
   return -1;
 }
 
-function plainEnd(tokens: Token[], b: Bar, j: number): boolean {
-  for (let i = b.open + 1; i < b.close; i++) if (tokens[i].kind === 'tuplet') return false;
-  return tokens[j - 1]?.kind !== 'broken' && tokens[j + 1]?.kind !== 'broken';
+/** True when the event at j is in no tuplet and no broken-rhythm pair. */
+function standsAlone(tokens: Token[], b: Bar, j: number): boolean {
+  if (tokens[j - 1]?.kind === 'broken' || tokens[j + 1]?.kind === 'broken') return false;
+  let events = 0;
+  for (let i = j; i > b.open; i--) {
+    const t = tokens[i];
+    if (isTimed(t)) events++;
+    else if (t.kind === 'tuplet') return events > (t.r || t.p);
+  }
+  return true;
 }
 
 /** A chord's outer length is folded into its notes first: `[ce]2` + 1 -> `[c3e3]`. */
@@ -26,23 +38,68 @@ function lengthen(t: Token, by: Frac): Token {
   return { ...t, len: ONE, notes: t.notes.map((n) => ({ ...n, len: add(mul(n.len, t.len), by) })) };
 }
 
+/** The next bar, when it follows bar k across a part-end bar line from `ends` and is no ending. */
+function partAfter(tokens: Token[], timed: Bar[], k: number, ends: Set<string>): Bar | undefined {
+  const b = timed[k];
+  const close = tokens[b.close];
+  const next = timed[k + 1];
+  if (k === 0 || !next || next.open !== b.close || close?.kind !== 'bar' || !ends.has(close.text)) return undefined;
+  return close.ending === '' ? next : undefined;
+}
+
+/**
+ * Time the bar and the next part's pickup (if short) run past one bar; negative if short.
+ * Zero when that is not a plain length (a power of two under it): tuplets are involved, and a
+ * note of 5/3 units is neither what was meant nor something abcjs can write.
+ */
+function overrun(b: Bar, next: Bar): Frac {
+  const pickup = equals(next.duration, next.full) ? ZERO : next.duration;
+  const over = sub(add(b.duration, pickup), b.full);
+  return (over.d & (over.d - 1)) === 0 ? over : ZERO;
+}
+
 /** Returns tokens with short part-final bars filled; `bars` must describe `tokens`. */
 export function fillPartEnds(tokens: Token[], bars: Bar[]): Token[] {
   const out = tokens.slice();
   const timed = bars.filter((b) => b.events > 0);
   timed.forEach((b, k) => {
-    const close = out[b.close];
+    const next = partAfter(out, timed, k, FILL_END);
     const open = out[b.open];
-    if (k === 0 || !open || open.kind !== 'bar' || open.text !== '|' || open.ending !== '') return;
-    if (!close || close.kind !== 'bar' || !PART_END.has(close.text)) return;
-    if (!less(b.duration, b.full) || equals(b.duration, ZERO)) return;
-    const next = timed[k + 1];
-    if (!next || next.open !== b.close || less(next.full, next.duration)) return;
-    const pickup = equals(next.duration, next.full) ? ZERO : next.duration;
-    const missing = sub(b.full, add(b.duration, pickup));
+    if (!next || open?.kind !== 'bar' || (open.text !== '|' && open.ending === '')) return; // after | or |2
+    if (!less(b.duration, b.full) || equals(b.duration, ZERO) || less(next.full, next.duration)) return;
+    const missing = sub(ZERO, overrun(b, next));
     const j = lastEvent(out, b);
-    if (missing.n <= 0 || j < 0 || !plainEnd(out, b, j)) return;
+    if (missing.n <= 0 || j < 0 || !standsAlone(out, b, j)) return;
     out[j] = lengthen(out[j], missing);
   });
   return out;
+}
+
+/** Returns tokens with part-final bars that overrun the next part's pickup trimmed. */
+export function trimPartEnds(tokens: Token[], bars: Bar[]): Token[] {
+  const out = tokens.slice();
+  const drop = new Set<number>();
+  const timed = bars.filter((b) => b.events > 0);
+  timed.forEach((b, k) => {
+    const next = partAfter(out, timed, k, TRIM_END);
+    if (!next || less(b.full, b.duration) || !less(next.duration, next.full)) return;
+    let over = overrun(b, next);
+    let i = b.close - 1;
+    let rests = ZERO;
+    for (; i > b.open && out[i].kind === 'rest'; i--) rests = add(rests, (out[i] as { len: Frac }).len);
+    if (over.n <= 0 || i <= b.open || !isTimed(out[i]) || !standsAlone(out, b, i + 1)) return;
+    if (less(rests, over)) {
+      const last = out[i];
+      if (rests.n > 0 || last.kind !== 'note' || !less(over, last.len) || !standsAlone(out, b, i)) return;
+      out[i] = { ...last, len: sub(last.len, over) };
+      return;
+    }
+    for (let j = b.close - 1; j > i && over.n > 0; j--) {
+      const len = (out[j] as { len: Frac }).len;
+      if (less(over, len)) out[j] = { kind: 'rest', len: sub(len, over) };
+      else drop.add(j);
+      over = less(over, len) ? ZERO : sub(over, len);
+    }
+  });
+  return drop.size === 0 ? out : out.filter((_, i) => !drop.has(i));
 }

@@ -2,7 +2,7 @@
 // one way: an ending sits on `|` or `:|` (`||1` -> `|1`); a repeated part whose start is only
 // implied by the previous part's end gets an explicit start (`:|` -> `::`, `||` -> `|:`); a
 // repeat start never closed becomes a plain section bar (`::` -> `:|`, `|:` -> `||`). A tune
-// ending on `|` or `||` ends on `|]`.
+// ending on `|` or `||` ends on `|]`. A last ending closed by `:|` is closed by `||` instead.
 import type { Token } from './body-tokens.js';
 
 type BarToken = Token & { kind: 'bar' };
@@ -48,6 +48,24 @@ function closeOpenStarts(list: BarToken[]): void {
   if (open) unrepeat(open);
 }
 
+/**
+ * A last ending closed by `:|` (`|2 ... :|` with no `|3` after it) has nowhere to repeat to;
+ * transcribers write it for a da capo or by mistake. It becomes `||` (`::` becomes `|:`).
+ */
+function closeLastEndings(list: BarToken[]): void {
+  let later = false; // inside an ending other than the first
+  list.forEach((b, i) => {
+    if (b.ending !== '') {
+      later = !b.ending.startsWith('1');
+      return;
+    }
+    if (!later || b.text === '|') return;
+    later = false;
+    const lastEnding = list[i + 1] === undefined || list[i + 1].ending === '';
+    if (lastEnding && (b.text === ':|' || b.text === '::')) b.text = b.text === '::' ? '|:' : '||';
+  });
+}
+
 /** The tune's last bar line, when it is `|` or `||` and nothing follows it, becomes `|]`. */
 function markTuneEnd(tokens: Token[]): void {
   const last = tokens[tokens.length - 1];
@@ -56,8 +74,9 @@ function markTuneEnd(tokens: Token[]): void {
 
 /** Applies the repairs in place and returns the tokens, a leading `||` removed. */
 export function repairRepeats(tokens: Token[]): Token[] {
-  markTuneEnd(tokens);
   const list = bars(tokens);
+  closeLastEndings(list);
+  markTuneEnd(tokens);
   fixEndingBars(list);
   closeOpenStarts(list);
   makeStartsExplicit(list);

@@ -42,6 +42,10 @@ function shortProblem(measures: Measure[], i: number, prev: number, next: number
   const len = m.meterLength as number;
   const have = `${formatDuration(m.duration)} of ${formatDuration(len)}`;
   if (i === 0) return null;
+  const before = measures[prev];
+  if (isSoft(m.before) && prev >= 0 && shortOf(before) && Math.abs(before.duration + m.duration - len) < EPS) {
+    return null; // a pickup completing the last bar before it, even when a `|:` follows it
+  }
   if (i === 1 && isSoft(m.before) && shortOf(measures[0])) {
     return `second pickup bar (${have}) right after the opening pickup`;
   }

@@ -62,6 +62,11 @@ export interface ComposeResult {
   noveltyChecked: boolean;
 }
 
+/**
+ * Progress: 'attempt' when a generated tune finishes (index = attempts so far, text = its model
+ * text, valid or not); 'tune' when one is accepted (index = its number in the book); 'text'
+ * every 32 steps for each busy sampler row (index = row, text = unfinished text; sampling only).
+ */
 export type ComposeEvent = { type: 'attempt' | 'tune' | 'text'; index?: number; text?: string; tune?: ComposedTune };
 
 /** Loads a model directory (and its novelty index); selects the backend if not done yet. */

@@ -53,7 +53,7 @@ export class TuneJudge {
     this.onProgress?.({ type: 'attempt', index: this.attempts, text: a.text });
     const problem = a.ended ? validateTune(withNumber(a.text, 1)).problems[0]?.message : `no end within the length cap`;
     if (problem !== undefined) {
-      const why = problem.replace(/\d+/g, '#').slice(0, 60);
+      const why = problem.replace(/\d+/g, '#').replace(/^(abcjs: Music Line:#:#: [^:]*).*$/, '$1').slice(0, 70);
       this.failures[why] = (this.failures[why] ?? 0) + 1;
       return this.wantsMore();
     }

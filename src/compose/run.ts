@@ -48,6 +48,7 @@ export async function runCompose(c: Composer, opts: ComposeOptions, onProgress?:
     }
   } else {
     const req = { batch: batchFor(opts.tunes), maxLength: MAX_TUNE_LENGTH, pick, seed: opts.seed, conditions, deadline,
+      onText: onProgress && ((index: number, text: string) => onProgress({ type: 'text', index, text })),
       canStart: () => judge.canStart(), onAttempt: (a: Parameters<TuneJudge['consider']>[0]) => judge.consider(a) };
     tokens = await sampleAttempts(c.network, c.table, req);
   }

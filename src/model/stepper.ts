@@ -14,10 +14,20 @@ export class Stepper {
 
   /** Feeds one character per sequence; returns logits [batch * V] for the next one. */
   step(ids: Int32Array): Float32Array {
+    const old = this.state;
+    const logits = this.stepPlain(ids);
+    disposeState(old);
+    const out = logits.dataSync() as Float32Array;
+    logits.dispose();
+    return out;
+  }
+
+  /** One step through stepCell (any cell, any backend). */
+  private stepPlain(ids: Int32Array): tf.Tensor {
     const { cell, layers } = this.net.config;
     const w = this.net.weights;
     const old = this.state;
-    const logits = tf.tidy(() => {
+    return tf.tidy(() => {
       let x: tf.Tensor2D = tf.gather(w['l0.wx'], tf.tensor1d(ids, 'int32')) as tf.Tensor2D;
       const next: LayerState[] = [];
       for (let l = 0; l < layers; l++) {
@@ -29,13 +39,6 @@ export class Stepper {
       this.state = next;
       return tf.add(tf.matMul(x, w['out.w'] as tf.Tensor2D), w['out.b']);
     });
-    for (const s of old) {
-      s.h.dispose();
-      s.c?.dispose();
-    }
-    const out = logits.dataSync() as Float32Array;
-    logits.dispose();
-    return out;
   }
 
   /** Keeps only the given rows of the state, in that order (beam search reorders beams). */
@@ -43,10 +46,7 @@ export class Stepper {
     const idx = tf.tensor1d(Int32Array.from(rows), 'int32');
     const old = this.state;
     this.state = old.map((s) => ({ h: tf.gather(s.h, idx), ...(s.c ? { c: tf.gather(s.c, idx) } : {}) }));
-    for (const s of old) {
-      s.h.dispose();
-      s.c?.dispose();
-    }
+    disposeState(old);
     idx.dispose();
     this.batch = rows.length;
   }
@@ -59,18 +59,19 @@ export class Stepper {
     const mask = tf.tensor2d(keep, [this.batch, 1]);
     const old = this.state;
     this.state = old.map((s) => ({ h: tf.mul(s.h, mask) as tf.Tensor2D, ...(s.c ? { c: tf.mul(s.c, mask) as tf.Tensor2D } : {}) }));
-    for (const s of old) {
-      s.h.dispose();
-      s.c?.dispose();
-    }
+    disposeState(old);
     mask.dispose();
   }
 
   dispose(): void {
-    for (const s of this.state) {
-      s.h.dispose();
-      s.c?.dispose();
-    }
+    disposeState(this.state);
     this.state = [];
+  }
+}
+
+function disposeState(state: LayerState[]): void {
+  for (const s of state) {
+    s.h.dispose();
+    s.c?.dispose();
   }
 }

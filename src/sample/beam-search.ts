@@ -129,18 +129,23 @@ function beamStep(g: Group, logits: Float32Array, base: number, table: CharTable
   return kept;
 }
 
-/** The candidate characters of one beam with their model log-probabilities. */
+/** The best `width` candidate characters of one beam (by model log-probability, or drawn) with their log-probabilities. */
 function expand(beam: Beam, logits: Float32Array, row: number, table: CharTable, req: BeamRequest, rng: Rng): { id: number; lp: number }[] {
   const n = table.size;
   const lp = logSoftmax(logits, row * n, n, 1);
-  const body = beam.text.slice(headerEnd(beam.text));
-  const allowed: number[] = [];
+  const keyed: { id: number; k: number }[] = [];
   for (let id = 0; id < n; id++) {
     if (id === BOS || id === UNK || lp[id] === -Infinity) continue;
-    if (req.guard && id !== EOS && wouldLoop(body, table.chars[id])) continue;
-    allowed.push(id);
+    const gumbel = req.stochastic ? -Math.log(-Math.log(Math.max(rng.next(), 1e-300))) : 0;
+    keyed.push({ id, k: req.stochastic ? lp[id] / req.pick.temperature + gumbel : lp[id] });
   }
-  const key = (id: number) => (req.stochastic ? lp[id] / req.pick.temperature - Math.log(-Math.log(Math.max(rng.next(), 1e-300))) : lp[id]);
-  const keyed = allowed.map((id) => ({ id, k: key(id) })).sort((a, b) => b.k - a.k);
-  return keyed.slice(0, req.width).map(({ id }) => ({ id, lp: lp[id] }));
+  keyed.sort((a, b) => b.k - a.k);
+  const body = req.guard ? beam.text.slice(headerEnd(beam.text)) : '';
+  const out: { id: number; lp: number }[] = [];
+  for (const { id } of keyed) {
+    if (out.length >= req.width) break;
+    if (req.guard && id !== EOS && wouldLoop(body, table.chars[id])) continue; // checked lazily: it is the costly part
+    out.push({ id, lp: lp[id] });
+  }
+  return out;
 }

@@ -32,6 +32,7 @@ export function bannedIds(table: CharTable, guide: Guide): number[] {
     banned.push(EOS);
   }
   for (const ch of guide.ban ?? '') if (table.ids.has(ch)) banned.push(table.ids.get(ch) as number);
+  if (guide.accept) for (let i = UNK + 1; i < table.size; i++) if (!guide.accept(table.chars[i])) banned.push(i);
   return banned;
 }
 

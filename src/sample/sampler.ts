@@ -32,6 +32,8 @@ export interface SampleRequest {
   onAttempt: (a: Attempt) => boolean;
   /** Stop (dropping unfinished attempts) once Date.now() passes this. */
   deadline?: number;
+  /** Receives the unfinished text of every busy row now and then (for streaming). */
+  onText?: (row: number, text: string) => void;
 }
 
 interface Row extends Attempt {
@@ -67,6 +69,7 @@ export async function sampleAttempts(net: Network, table: CharTable, req: Sample
       }
       stepper.reset(resets);
       if (step % 32 === 31) {
+        if (req.onText) rows.forEach((r, b) => r && req.onText?.(b, r.text));
         if (req.deadline !== undefined && Date.now() > req.deadline) return tokens;
         await pause();
       }

@@ -68,8 +68,10 @@ export function createApp(config: ServerConfig, pool: Composing): express.Expres
     res.json({ models: await listModels(config.modelsDir) });
   });
   api.post('/compose', requestTimeout(config.composeSeconds + 20), (req, res) => compose(req, res, config, pool));
-  api.all('/{*rest}', (req) => {
-    throw new RequestError(`no API endpoint ${req.method} ${req.path}`, 404);
+  api.all('/{*rest}', (req, res) => {
+    const allowed = { '/compose': 'POST', '/models': 'GET' }[req.path];
+    if (allowed) res.setHeader('Allow', allowed);
+    throw allowed ? new RequestError(`use ${allowed} for /api${req.path}`, 405) : new RequestError(`no API endpoint ${req.method} ${req.path}`, 404);
   });
   app.use('/api', api);
   const web = resolve(config.webDir);

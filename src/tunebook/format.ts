@@ -14,12 +14,12 @@ export function settingsLine(result: Pick<ComposeResult, 'model' | 'seed'>, opts
   return `composed by folk-lstm: ${parts.join(', ')}`;
 }
 
-/** A tune numbered `n` with an N: line after its title (N: holds notes, ignored by players). */
-export function bookTune(tune: ComposedTune, n: number, note: string): string {
+/** A tune numbered `n`, with an N: line after its title when a note is given (N: holds notes, ignored by players). */
+export function bookTune(tune: ComposedTune, n: number, note?: string): string {
   const lines = tune.abc.replace(/\n+$/, '').split('\n');
   lines[0] = `X:${n}`;
   const t = lines.findIndex((l) => l.startsWith('T:'));
-  lines.splice(t + 1, 0, `N:${note.replace(/%/g, 'percent ')}${tune.copied ? ' (copies 4+ bars of a training tune)' : ''}`);
+  if (note !== undefined) lines.splice(t + 1, 0, `N:${note.replace(/%/g, 'percent ')}${tune.copied ? ' (copies 4+ bars of a training tune)' : ''}`);
   return lines.join('\n') + '\n';
 }
 

@@ -27,7 +27,7 @@ export async function writeTunebook(dir: string, result: ComposeResult, opts: Co
   await mkdir(join(dir, 'mid'), { recursive: true });
   const files = [join(dir, 'tunebook.abc'), join(dir, 'tunebook.html')];
   await writeFile(files[0], bookAbc(result.tunes, note));
-  const texts = result.tunes.map((t, i) => bookTune(t, i + 1, note));
+  const texts = result.tunes.map((t, i) => bookTune(t, i + 1)); // the page states the note once
   await writeFile(files[1], bookHtml(result.tunes, texts, 'Tune book', note, await abcjsSource()));
   for (const [i, t] of result.tunes.entries()) {
     const path = join(dir, 'mid', midiName(i + 1, t.title));

@@ -33,7 +33,7 @@ describe('header', () => {
   });
   it('maps C| to 2/2 and picks the default unit from the meter', () => {
     expect(norm(tune('T:t\nM:C|\nK:D', BARS))).toContain('M:2/2\nL:1/8\n');
-    expect(norm(tune('T:t\nM:2/4\nK:D', '|GABc|dedB|GABc|d2B2|]'))).toContain('M:2/4\nL:1/16\n');
+    expect(norm(tune('T:t\nM:2/4\nK:D', BARS))).toContain('M:2/4\nL:1/16\n'); // BARS: 8 sixteenths a bar
   });
   it.each([
     ['G', 'Gmaj'], ['Gm', 'Gmin'], ['Gmin', 'Gmin'], ['G minor', 'Gmin'], ['ADor', 'Ador'], ['Bb', 'Bbmaj'],

@@ -67,6 +67,9 @@ describe('endings and section boundaries', () => {
   it('rejects a pickup after a section that ends on a full bar at ||', () => {
     expectProblem(tune('d2e fed|B2A AFA|d2e fed|e3 e3||\nf|f2a afd|g2b bag|fed B2c|d3 d2|]'), /pickup bar/);
   });
+  it('accepts a pickup standing between || and |: that completes the bar before it', () => {
+    expectValid(tune('d2e fed|B2A AFA|d2e fed|e3 e2||f|:f2a afd|g2b bag|fed B2c|d3 d3:|'));
+  });
   it('rejects a short bar before || when the next section starts on a full bar', () => {
     expectProblem(tune('d2e fed|B2A AFA|d2e fed|e3 e2||\nf2a afd|g2b bag|fed B2c|d3 d3|]'), /section end/);
   });

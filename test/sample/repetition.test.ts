@@ -17,6 +17,15 @@ describe('wouldLoop', () => {
     expect(wouldLoop('GABc|GABc', '|')).toBe(false);
     expect(wouldLoop('GABc|GABc|GABc', 'd')).toBe(false);
   });
+  it('refuses a third bar line in a row and short runs', () => {
+    expect(wouldLoop('ab||', '|')).toBe(true);
+    expect(wouldLoop('ab|', '|')).toBe(false);
+    expect(wouldLoop('d'.repeat(11), 'd')).toBe(true);
+    expect(wouldLoop('d'.repeat(10), 'd')).toBe(false);
+    expect(wouldLoop('dBdBdBdBdB', 'd')).toBe(false);
+    expect(wouldLoop('dBdBdBdBdBd', 'B')).toBe(true);
+    expect(wouldLoop('GABc|GABc|GABc|', 'G')).toBe(false);
+  });
   it('refuses a body line written a third time', () => {
     expect(wouldLoop('ab|cd|\nab|cd|\nab|cd|', '\n')).toBe(true);
     expect(wouldLoop('ab|cd|\nab|cd|', '\n')).toBe(false);

@@ -1,0 +1,41 @@
+// End to end in real headless Chromium: build the page, start the real server with the shipped
+// model (models/default) on a free port of 127.0.0.1, compose 2 tunes, see staves and notes,
+// play (Tone.js transport started, a note highlighted), stop, print to PDF with pages, and
+// save screenshots in test-output/. Skipped only when /usr/bin/chromium is missing.
+import { existsSync } from 'node:fs';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../src/server/config.js';
+import { type RunningServer, startServer } from '../../src/server/server.js';
+import { checkPage, hasChromium, launchChromium } from '../helpers/page-checks.js';
+
+const chromium = hasChromium();
+if (!chromium) console.warn('page e2e skipped: /usr/bin/chromium is missing (apt-get install -y chromium)');
+
+describe.skipIf(!chromium)('the page in Chromium', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    if (!existsSync('models/default/model.json')) throw new Error('the shipped model models/default/model.json is missing');
+    await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
+    server = await startServer(resolveConfig({}, { port: 0, workers: 1, rateLimit: 0, composeSeconds: 150 }));
+  }, 200_000);
+  afterAll(() => server?.close());
+
+  it('composes, shows, plays and prints two tunes', async () => {
+    const browser = await launchChromium();
+    try {
+      const report = await checkPage(browser, `${server.url}/`, 'test-output', 240_000);
+      console.log('page e2e:', JSON.stringify(report));
+      expect(report.tunes).toBe(2);
+      expect(report.staffLines).toBeGreaterThan(0);
+      expect(report.notes).toBeGreaterThan(10);
+      expect(report.transport).toBe('started');
+      expect(report.highlighted).toBeGreaterThan(0);
+      expect(report.afterStop).toBe('stopped');
+      expect(report.pdfPages).toBeGreaterThanOrEqual(1);
+      expect(report.consoleErrors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 300_000);
+});
