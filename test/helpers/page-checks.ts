@@ -34,7 +34,7 @@ async function composeTwo(page: Page, url: string, timeoutMs: number): Promise<v
   await page.fill('input[name=temperature]', '0.8');
   await page.fill('input[name=seed]', '7');
   await page.click('#compose');
-  await page.waitForFunction(() => document.querySelectorAll('#tunes .tune svg').length >= 2 || document.querySelector('#status.error'), null, { timeout: timeoutMs });
+  // the page disables Compose while it works (set in the click's own task) and enables it when done
   await page.waitForFunction(() => !(document.querySelector('#compose') as HTMLButtonElement).disabled, null, { timeout: timeoutMs });
 }
 
@@ -61,6 +61,9 @@ export async function checkPage(browser: Browser, url: string, outDir: string, t
   await page.click('#tune-1 button.stop');
   report.afterStop = await page.evaluate(() => (window as any).__player.transportState());
   await page.screenshot({ path: join(outDir, 'page.png'), fullPage: true });
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: join(outDir, 'page-print.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
   const pdf = await page.pdf({ format: 'A4', printBackground: false });
   writeFileSync(join(outDir, 'tunes.pdf'), pdf);
   report.pdfPages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;

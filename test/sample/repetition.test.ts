@@ -24,7 +24,10 @@ describe('wouldLoop', () => {
     expect(wouldLoop('d'.repeat(10), 'd')).toBe(false);
     expect(wouldLoop('dBdBdBdBdB', 'd')).toBe(false);
     expect(wouldLoop('dBdBdBdBdBd', 'B')).toBe(true);
-    expect(wouldLoop('GABc|GABc|GABc|', 'G')).toBe(false);
+    expect(wouldLoop('GABc|GABc|GAB', 'c')).toBe(false);
+    expect(wouldLoop('d||e||d||e||d||e|', '|')).toBe(true);
+    expect(wouldLoop('B2B2B2AG|B2B2B2g2|B2B2B2AG|', 'A')).toBe(false);
+    expect(wouldLoop('ABcd|\nABcd|\nABcd|', 'A')).toBe(false);
   });
   it('refuses a body line written a third time', () => {
     expect(wouldLoop('ab|cd|\nab|cd|\nab|cd|', '\n')).toBe(true);

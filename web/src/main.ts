@@ -1,0 +1,83 @@
+// The page: reads the settings form (or the URL), composes through the server with progress,
+// adds a card per tune as it arrives, and exposes the player's state for tests.
+import { compose, fetchModels, type Tune } from './api.js';
+import { stop, transportState } from './player.js';
+import { readSettings, shareUrl, writeSettings } from './settings.js';
+import { addTuneCard } from './tune-card.js';
+
+const form = document.querySelector<HTMLFormElement>('#settings')!;
+const status = document.querySelector<HTMLElement>('#status')!;
+const writing = document.querySelector<HTMLPreElement>('#writing')!;
+const list = document.querySelector<HTMLElement>('#tunes')!;
+const composeButton = document.querySelector<HTMLButtonElement>('#compose')!;
+const printAll = document.querySelector<HTMLButtonElement>('#print-all')!;
+const share = document.querySelector<HTMLAnchorElement>('#share')!;
+
+function say(text: string, error = false): void {
+  status.textContent = text;
+  status.classList.toggle('error', error);
+}
+
+function onProgress(type: string, data: Record<string, unknown>, shown: { count: number }, link: string): void {
+  if (type === 'queued') say(`Waiting for the composer (place ${data.position})…`);
+  if (type === 'started') say('The model is writing…');
+  if (type === 'attempt') {
+    writing.hidden = false;
+    writing.textContent = String(data.text ?? '');
+    say(`The model is writing… attempt ${data.index}, ${shown.count} tune${shown.count === 1 ? '' : 's'} kept`);
+  }
+  if (type === 'tune' && data.tune) addTuneCard(list, data.tune as Tune, shown.count++, link);
+}
+
+async function run(): Promise<void> {
+  if (!form.reportValidity()) return;
+  const settings = readSettings(form);
+  const link = shareUrl(settings);
+  history.replaceState(null, '', shareUrl(settings, false));
+  share.href = link;
+  stop();
+  list.replaceChildren();
+  composeButton.disabled = true;
+  printAll.disabled = true;
+  const shown = { count: 0 };
+  try {
+    const result = await compose(settings, { onEvent: (type, data) => onProgress(type, data, shown, link) });
+    for (const tune of result.tunes.slice(shown.count)) addTuneCard(list, tune, shown.count++, link);
+    const note = result.complete ? '' : ` (stopped early: ${result.reason})`;
+    say(`${result.tunes.length} tune${result.tunes.length === 1 ? '' : 's'} in ${result.seconds.toFixed(1)} s, ${result.attempts} attempts, model ${result.model}, seed ${result.seed}${note}`);
+  } catch (err) {
+    say((err as Error).message, true);
+  } finally {
+    writing.hidden = true;
+    composeButton.disabled = false;
+    printAll.disabled = list.children.length === 0;
+  }
+}
+
+async function showModels(): Promise<void> {
+  const select = document.querySelector<HTMLSelectElement>('#model')!;
+  const models = await fetchModels().catch(() => []);
+  const wanted = new URLSearchParams(location.search).get('model');
+  select.replaceChildren(...models.map((m) => new Option(m.name, m.name, false, m.name === wanted)));
+  const info = models.map((m) => `${m.name}${m.step !== undefined ? ` (step ${m.step})` : ''}`).join(', ');
+  document.querySelector('#models-info')!.textContent = models.length ? `Models: ${info}.` : 'No model is available yet.';
+}
+
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  void run();
+});
+document.querySelector('#new-seed')!.addEventListener('click', () => {
+  (form.elements.namedItem('seed') as HTMLInputElement).value = String(Math.floor(Math.random() * 1e9));
+});
+printAll.addEventListener('click', () => window.print());
+const params = new URLSearchParams(location.search);
+writeSettings(form, params);
+share.href = shareUrl(readSettings(form));
+(window as unknown as { __player: object }).__player = {
+  transportState,
+  highlighted: () => document.querySelectorAll('.note-playing').length,
+};
+void showModels().then(() => {
+  if (params.get('run') === '1') void run();
+});

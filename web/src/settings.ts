@@ -1,0 +1,42 @@
+// The compose settings: read from and written to the form, and carried in the page's URL so a
+// link brings back the same settings and seed (and, with run=1, composes them straight away).
+
+export const FIELDS = ['tunes', 'title', 'meter', 'key', 'prime', 'temperature', 'topK', 'topP', 'beam', 'stochasticBeam', 'seed', 'model'] as const;
+const NUMBERS = new Set(['tunes', 'temperature', 'topK', 'topP', 'beam', 'seed']);
+
+export type Settings = Record<string, string | number | boolean>;
+
+function input(form: HTMLFormElement, name: string): HTMLInputElement | HTMLSelectElement | null {
+  return form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+}
+
+/** The request body for /api/compose: empty text fields left out, numbers as numbers. */
+export function readSettings(form: HTMLFormElement): Settings {
+  const out: Settings = {};
+  for (const name of FIELDS) {
+    const el = input(form, name);
+    if (!el) continue;
+    if (el instanceof HTMLInputElement && el.type === 'checkbox') {
+      if (el.checked) out[name] = true;
+    } else if (el.value.trim() !== '') out[name] = NUMBERS.has(name) ? Number(el.value) : el.value.trim();
+  }
+  return out;
+}
+
+export function writeSettings(form: HTMLFormElement, params: URLSearchParams): void {
+  for (const name of FIELDS) {
+    const el = input(form, name);
+    const v = params.get(name);
+    if (!el || v === null) continue;
+    if (el instanceof HTMLInputElement && el.type === 'checkbox') el.checked = v === '1' || v === 'true';
+    else el.value = v;
+  }
+}
+
+/** A URL of this page carrying `settings`; `run` makes the page compose on opening. */
+export function shareUrl(settings: Settings, run = true): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(settings)) params.set(k, v === true ? '1' : String(v));
+  if (run) params.set('run', '1');
+  return `${location.origin}${location.pathname}?${params}`;
+}
