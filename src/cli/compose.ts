@@ -58,8 +58,8 @@ runMain(NAME, async () => {
   const modelDir = resolve(values.model ?? join(PROJECT_ROOT, 'models', 'default'));
   if (!existsSync(join(modelDir, 'model.json'))) fail(NAME, `no model in ${modelDir} (model.json missing); train one or pass --model DIR`, 2);
   const out = resolve(values.out ?? defaultOut());
-  const composer = await loadComposer(modelDir, values.backend);
-  if (!composer.novelty && !values.json) process.stderr.write(`compose: ${modelDir} has no novelty.bin: copies of training tunes are not checked (npm run -s novelty -- build)\n`);
+  const composer = await loadComposer(modelDir, values.backend, join(PROJECT_ROOT, 'corpus-abc', 'train.abc'));
+  if (!composer.novelty && !values.json) process.stderr.write(`compose: ${modelDir} has no novelty.bin and there is no corpus-abc/train.abc: copies of training tunes are not checked (npm run -s novelty -- build)\n`);
   const result = await composeTunes(composer, opts);
   if (result.tunes.length === 0) fail(NAME, `no valid tune composed (${result.reason}); nothing written`);
   const book = await writeTunebook(out, result, opts, values.pdf ?? false);

@@ -6,7 +6,8 @@ import { loadModel } from '../model/model-dir.js';
 import { selectBackend } from '../model/backend.js';
 import { createNetwork, disposeNetwork, type Network } from '../model/network.js';
 import { charTable, type CharTable } from '../sample/choose.js';
-import { readNoveltyFile } from './novelty-file.js';
+import { buildNovelty, readNoveltyFile } from './novelty-file.js';
+import { existsSync } from 'node:fs';
 import type { NoveltyIndex } from './novelty.js';
 import type { ComposeOptions } from './options.js';
 import { runCompose } from './run.js';
@@ -69,15 +70,20 @@ export interface ComposeResult {
  */
 export type ComposeEvent = { type: 'attempt' | 'tune' | 'text'; index?: number; text?: string; tune?: ComposedTune };
 
-/** Loads a model directory (and its novelty index); selects the backend if not done yet. */
-export async function loadComposer(modelDir: string, backend?: string): Promise<Composer> {
+/**
+ * Loads a model directory and its novelty index (novelty.bin; when that is missing and
+ * `trainFile` exists, the index is built from it in memory). Selects the backend if not done yet.
+ */
+export async function loadComposer(modelDir: string, backend?: string, trainFile?: string): Promise<Composer> {
   const info = await selectBackend(backend);
   const model = await loadModel(modelDir);
   const { layers, hidden, cell } = model.manifest.model;
   const step = (model.manifest.training?.step ?? model.manifest.metrics?.step) as number | undefined;
   const network = createNetwork(model.manifest.model, model.manifest.vocabSize, model.params);
+  let novelty = await readNoveltyFile(modelDir);
+  if (!novelty && trainFile && existsSync(trainFile)) novelty = await buildNovelty(trainFile);
   return {
-    dir: modelDir, network, table: charTable(model.vocab), novelty: await readNoveltyFile(modelDir), backend: info.active,
+    dir: modelDir, network, table: charTable(model.vocab), novelty, backend: info.active,
     model: `${modelDir} (${layers}x${hidden} ${cell}${step !== undefined ? `, step ${step}` : ''})`,
   };
 }

@@ -64,6 +64,10 @@ export class TuneJudge {
 
   private accept(a: Attempt): void {
     const info = tuneInfo(a.text);
+    if (/^(no title)?$/i.test(info.title)) {
+      this.failures['no title'] = (this.failures['no title'] ?? 0) + 1;
+      return;
+    }
     const dup = duplicateKey(info.body);
     if (this.seen.has(dup)) {
       this.duplicates++;

@@ -18,12 +18,16 @@ export function tuneBody(text: string): string {
   return end >= 0 ? t.slice(end) : '';
 }
 
-/** Builds the index of a training .abc file and writes it into the model directory. */
-export async function buildNoveltyFile(trainFile: string, modelDir: string): Promise<NoveltyIndex> {
+/** The index of a training .abc file, built in memory. */
+export async function buildNovelty(trainFile: string): Promise<NoveltyIndex> {
   if (!existsSync(trainFile)) throw new Error(`novelty: training file ${trainFile} does not exist`);
   const tunes = splitTunes(await readFile(trainFile, 'utf8'));
-  const hashes = buildIndex(tunes.map((t) => tuneBody(t.text)));
-  const index = { window: WINDOW, tunes: tunes.length, hashes };
+  return { window: WINDOW, tunes: tunes.length, hashes: buildIndex(tunes.map((t) => tuneBody(t.text))) };
+}
+
+/** Builds the index of a training .abc file and writes it into the model directory. */
+export async function buildNoveltyFile(trainFile: string, modelDir: string): Promise<NoveltyIndex> {
+  const index = await buildNovelty(trainFile);
   await writeAtomic(join(modelDir, NOVELTY_FILE), encodeIndex(index));
   return index;
 }

@@ -50,6 +50,8 @@ export interface ForwardOptions {
    * generation, even though the state is otherwise carried from one tune to the next.
    */
   resets?: (tf.Tensor2D | null)[];
+  /** Collects tensors kept for the backward pass, to dispose once gradients are taken. */
+  kept?: tf.Tensor[];
 }
 
 /** The reset masks for a time-major batch of token ids (see ForwardOptions.resets). */
@@ -91,7 +93,9 @@ export function forwardSequence(net: Network, inputs: tf.Tensor1D, batch: number
     const wh = w[`l${l}.wh`] as unknown as tf.Tensor2D;
     const input = l === 0 ? oneHotRows(inputs, net.vocabSize) : x!;
     const perStep = tf.split(lin(input, wx, w[`l${l}.b`] as unknown as tf.Tensor1D), steps, 0) as tf.Tensor2D[];
-    const whT = opts.train ? tf.transpose(wh) : undefined;
+    // Kept past the forward pass for the gradient (see ops.matMul); the caller disposes it.
+    const whT = opts.train ? tf.keep(tf.transpose(wh)) : undefined;
+    if (whT) opts.kept?.push(whT);
     const recur = (h: tf.Tensor2D) => mm(h, wh, whT) as tf.Tensor2D;
     let s = state[l];
     const outputs: tf.Tensor2D[] = [];
@@ -110,15 +114,17 @@ export function forwardSequence(net: Network, inputs: tf.Tensor1D, batch: number
 /** Mean loss (nats/char), gradients by weight name, and the carried state (kept, caller disposes). */
 export function lossAndGrads(net: Network, inputs: Int32Array, targets: Int32Array, batch: number, state: LayerState[], dropoutRate: number, seed: number) {
   let next: LayerState[] = [];
+  const kept: tf.Tensor[] = [];
   const { value, grads } = tf.variableGrads(() => {
     const x = tf.tensor1d(inputs, 'int32');
     const resets = resetMasks(inputs, batch, BOS);
-    const out = forwardSequence(net, x, batch, state, { dropout: dropoutRate, seed, train: true, resets });
+    const out = forwardSequence(net, x, batch, state, { dropout: dropoutRate, seed, train: true, resets, kept });
     next = out.state.map((s) => ({ h: tf.keep(s.h), ...(s.c ? { c: tf.keep(s.c) } : {}) }));
     return crossEntropy(out.logits, targets);
   }, Object.values(net.weights));
   const loss = value.dataSync()[0];
   value.dispose();
+  kept.forEach((t) => t.dispose());
   const out: Params = {};
   for (const [name, v] of Object.entries(net.weights)) {
     out[name] = grads[v.name].dataSync() as Float32Array;

@@ -9,15 +9,18 @@ import '@tensorflow/tfjs';
 /**
  * a [m,k] x b [k,n] whose gradient uses plain products only: da = dy x bT, db = aT x dy.
  * `bT` (b transposed) may be passed in when the same b is used many times, e.g. at every
- * time step, so that it is transposed once per batch instead of once per step.
+ * time step. It is captured, not saved: the tape saves by copying, and a fresh copy each
+ * step would also defeat the wasm backend's cache of packed matrices (4x slower products).
+ * The caller keeps `bT` alive until the gradients are taken.
  */
 export function matMul(a: tf.Tensor2D, b: tf.Tensor2D, bT?: tf.Tensor2D): tf.Tensor2D {
   const fn = tf.customGrad(((x: tf.Tensor, w: tf.Tensor, save: tf.GradSaveFunc) => {
-    save([x, bT ?? tf.transpose(w)]);
+    save(bT ? [x] : [x, tf.transpose(w)]);
     return {
       value: tf.matMul(x as tf.Tensor2D, w as tf.Tensor2D),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [sx, swT] = saved as tf.Tensor2D[];
+        const sx = saved[0] as tf.Tensor2D;
+        const swT = (bT ?? saved[1]) as tf.Tensor2D;
         return [tf.matMul(dy as tf.Tensor2D, swT), tf.matMul(tf.transpose(sx), dy as tf.Tensor2D)];
       },
     };

@@ -9,7 +9,7 @@ import type { Network } from '../model/network.js';
 import { Stepper } from '../model/stepper.js';
 import { BOS, EOS, UNK } from '../tokenizer/index.js';
 import { type CharTable, chooseNext } from './choose.js';
-import { type Conditions, guideNext, headerEnd } from './header-guide.js';
+import { type Conditions, guideNext, headerEnd, primed } from './header-guide.js';
 import { logSoftmax, type PickOptions } from './pick.js';
 import { wouldLoop } from './repetition.js';
 import type { Attempt } from './sampler.js';
@@ -80,9 +80,13 @@ export function beamSearch(net: Network, table: CharTable, req: BeamRequest): { 
   return { attempts: groups.map(bestOf), tokens };
 }
 
-function bestOf(g: Group): Attempt {
-  const pool = g.finished.length > 0 ? g.finished : g.beams.map((b) => ({ ...b, ended: false }));
+/** The attempt with the highest mean log-probability per character (length normalisation). */
+export function bestAttempt(pool: Attempt[]): Attempt {
   return pool.reduce((a, b) => (mean(b) > mean(a) ? b : a));
+}
+
+function bestOf(g: Group): Attempt {
+  return bestAttempt(g.finished.length > 0 ? g.finished : g.beams.map((b) => ({ ...b, ended: false })));
 }
 
 /** Samples one header character for the whole group (all its beams are still identical). */
@@ -95,7 +99,7 @@ function headerStep(g: Group, logits: Float32Array, base: number, table: CharTab
     beam.chosen++;
   }
   beam.text += table.chars[c.id];
-  if (!guide.noEnd && headerEnd(beam.text) >= 0) g.header = false;
+  if (primed(beam.text, req.conditions)) g.header = false;
   if (beam.text.length >= req.maxLength) g.done = true;
   g.beams = g.beams.map(() => ({ ...beam }));
   return g.beams.map((_, k) => ({ parent: k, id: c.id, score: 0 }));
@@ -141,9 +145,11 @@ function expand(beam: Beam, logits: Float32Array, row: number, table: CharTable,
   }
   keyed.sort((a, b) => b.k - a.k);
   const body = req.guard ? beam.text.slice(headerEnd(beam.text)) : '';
+  const guide = guideNext(beam.text, req.conditions);
   const out: { id: number; lp: number }[] = [];
   for (const { id } of keyed) {
     if (out.length >= req.width) break;
+    if (id === EOS ? guide.noEnd : guide.accept && !guide.accept(table.chars[id])) continue;
     if (req.guard && id !== EOS && wouldLoop(body, table.chars[id])) continue; // checked lazily: it is the costly part
     out.push({ id, lp: lp[id] });
   }

@@ -46,7 +46,8 @@ export interface Choice {
 /** Picks the next id for row `row` under a guide. */
 export function chooseNext(logits: Float32Array, row: number, table: CharTable, guide: Guide, opts: PickOptions, rng: Rng): Choice {
   const n = table.size;
-  const id = guide.force !== undefined ? (table.ids.get(guide.force) ?? UNK) : pick(logits, row, n, opts, rng, bannedIds(table, guide));
+  const picked = guide.force !== undefined ? (table.ids.get(guide.force) ?? UNK) : pick(logits, row, n, opts, rng, bannedIds(table, guide));
+  const id = picked < 0 ? EOS : picked; // nothing allowed: end the attempt (it fails validation)
   const logProb = logSoftmax(logits, row * n, n, 1)[id];
   return { id, forced: guide.force !== undefined, logProb };
 }

@@ -1,8 +1,9 @@
 // Constrained decoding of a tune's header: which characters the model may write next, given
 // the text so far and the requested title, meter, key and opening notes. The model's text is
-// `T:title\nM:m\nL:l\n[R:r\n]K:key\n<body>`; a requested field is forced character by character,
-// an unrequested one is written by the model within the normal form's grammar for that field
-// (M: n/d, L: 1/d, K: tonic + mode, R: lower-case words), so the header always parses. Pure logic.
+// `T:title\nM:m\nL:l\nK:key\n<body>`; a requested field is forced character by character, an
+// unrequested one is written by the model within the normal form's grammar for that field
+// (M: n/d with n <= 16 and d in 1..16, L: 1/d, K: tonic + mode), so the header always parses;
+// the body keeps to normal-form characters and may not end before its 4th bar line. Pure logic.
 
 export interface Conditions {
   title?: string;
@@ -38,11 +39,12 @@ interface Grammar {
 
 const KEYS = ['', '#', 'b'].flatMap((acc) => 'ABCDEFG'.split('').flatMap((t) => ['maj', 'min', 'dor', 'phr', 'lyd', 'mix', 'loc'].map((m) => t + acc + m)));
 const UNITS = ['1/1', '1/2', '1/4', '1/8', '1/16', '1/32', '1/64'];
+const METERS = Array.from({ length: 16 }, (_, n) => [1, 2, 4, 8, 16].map((d) => `${n + 1}/${d}`)).flat();
+const oneOf = (list: string[]): Grammar => ({ prefix: (v) => list.some((x) => x.startsWith(v)), complete: (v) => list.includes(v) });
 const GRAMMARS: Record<string, Grammar> = {
-  'M:': { prefix: (v) => /^([1-9]\d?)?$|^[1-9]\d?\/([1-9]\d?)?$/.test(v), complete: (v) => /^[1-9]\d?\/[1-9]\d?$/.test(v) },
-  'L:': { prefix: (v) => UNITS.some((u) => u.startsWith(v)), complete: (v) => UNITS.includes(v) },
-  'K:': { prefix: (v) => KEYS.some((k) => k.startsWith(v)), complete: (v) => KEYS.includes(v) },
-  'R:': { prefix: (v) => /^([a-z][a-z -]*)?$/.test(v), complete: (v) => /^[a-z][a-z -]*[a-z]$/.test(v) },
+  'M:': oneOf(METERS),
+  'L:': oneOf(UNITS),
+  'K:': oneOf(KEYS),
 };
 
 /** A header line `prefix + value`: forced when the value is requested, else written by the model. */
@@ -56,10 +58,39 @@ function fieldLine(cur: string, prefix: string, value: string | undefined): Guid
   return v === '' ? { ban: '\n ', noEnd: true } : { ban: '|%', noEnd: true };
 }
 
+const MIN_BAR_LINES = 4;
+
+function countBarLines(text: string, from: number): number {
+  let n = 0;
+  for (let i = from; i < text.length && n < MIN_BAR_LINES; i++) if (text[i] === '|') n++;
+  return n;
+}
+
+/** Every character a normal-form body uses outside inline [K:] and [M:] fields. */
+export const BODY_CHARS = "\n'(,-/0123456789:<=>ABCDEFG[]^_abcdefgz|";
+const INLINE_FIELD = /\[[KM]?(:[^\]\n|]*)?$/;
+
+/** Body characters only, except inside an inline field (whose opening `[K`/`[M` is allowed too). */
+function bodyAccept(text: string): ((ch: string) => boolean) | undefined {
+  return INLINE_FIELD.test(text.slice(-24)) ? undefined : (ch) => BODY_CHARS.includes(ch);
+}
+
+/** The guide inside the body once it may end: body characters only (cheap: reads the tail). */
+export function bodyGuide(text: string): Guide {
+  const accept = bodyAccept(text);
+  return accept ? { noEnd: false, accept } : FREE;
+}
+
 /** Where the header ends in `text` (just after the K: line's newline), or -1 if not yet. */
 export function headerEnd(text: string): number {
   const m = /(^|\n)K:[^\n]*\n/.exec(text);
   return m ? m.index + m[0].length : -1;
+}
+
+/** True once the header and the primer are written: the music is the model's from here. */
+export function primed(text: string, c: Conditions): boolean {
+  const end = headerEnd(text);
+  return end >= 0 && text.length - end >= (c.prime?.length ?? 0);
 }
 
 /** The constraint on the next character after `text` (which starts at the T: line). */
@@ -68,7 +99,8 @@ export function guideNext(text: string, c: Conditions): Guide {
   if (end >= 0) {
     const body = text.length - end;
     if (c.prime && body < c.prime.length) return { force: c.prime[body], noEnd: true };
-    return body === 0 ? { noEnd: true } : FREE;
+    // a valid tune has at least 4 bars: no ending before the 4th bar line
+    return countBarLines(text, end) < MIN_BAR_LINES ? { noEnd: true, accept: bodyAccept(text) } : bodyGuide(text);
   }
   const lines = text.split('\n');
   const cur = lines[lines.length - 1];
@@ -76,7 +108,5 @@ export function guideNext(text: string, c: Conditions): Guide {
   if (done === 0) return fieldLine(cur, 'T:', c.title);
   if (done === 1) return fieldLine(cur, 'M:', c.meter);
   if (done === 2) return fieldLine(cur, 'L:', undefined);
-  if (cur === '') return done === 3 ? { only: 'RK', noEnd: true } : { force: 'K', noEnd: true };
-  if (cur[0] === 'K') return fieldLine(cur, 'K:', c.key);
-  return fieldLine(cur, 'R:', undefined);
+  return fieldLine(cur, 'K:', c.key);
 }

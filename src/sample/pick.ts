@@ -27,12 +27,12 @@ export function logSoftmax(logits: ArrayLike<number>, offset: number, n: number,
   return out;
 }
 
-/** Picks an index from row `row` of a [rows, n] logits array; `banned` indices are never picked. */
+/** Picks an index from row `row` of a [rows, n] logits array; `banned` indices are never picked (-1 when all are). */
 export function pick(logits: ArrayLike<number>, row: number, n: number, opts: PickOptions, rng: Rng, banned: number[] = []): number {
   const logp = logSoftmax(logits, row * n, n, opts.greedy ? 1 : opts.temperature);
   for (const b of banned) logp[b] = -Infinity;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => logp[b] - logp[a]);
-  if (opts.greedy) return order[0];
+  if (opts.greedy) return logp[order[0]] === -Infinity ? -1 : order[0];
   let keep = opts.topK > 0 ? Math.min(opts.topK, n) : n;
   if (opts.topP < 1) {
     let mass = 0;
@@ -46,6 +46,7 @@ export function pick(logits: ArrayLike<number>, row: number, n: number, opts: Pi
   }
   let total = 0;
   for (let i = 0; i < keep; i++) total += Math.exp(logp[order[i]]);
+  if (!(total > 0)) return -1; // every index is banned
   let r = rng.next() * total;
   for (let i = 0; i < keep; i++) {
     r -= Math.exp(logp[order[i]]);

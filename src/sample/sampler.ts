@@ -7,7 +7,7 @@ import type { Network } from '../model/network.js';
 import { Stepper } from '../model/stepper.js';
 import { BOS, EOS } from '../tokenizer/index.js';
 import { type CharTable, chooseNext } from './choose.js';
-import { type Conditions, guideNext, headerEnd } from './header-guide.js';
+import { bodyGuide, type Conditions, guideNext, headerEnd } from './header-guide.js';
 import type { PickOptions } from './pick.js';
 
 /** One generated tune: its model text (from `T:`), whether it ended, and its model log-probability. */
@@ -82,7 +82,7 @@ export async function sampleAttempts(net: Network, table: CharTable, req: Sample
 
 /** Adds one character to a row; true when its tune has ended (EOS or length cap). */
 function advance(row: Row, logits: Float32Array, b: number, table: CharTable, req: SampleRequest, rng: Rng): boolean {
-  const guide = row.free ? { noEnd: false } : guideNext(row.text, req.conditions);
+  const guide = row.free ? bodyGuide(row.text) : guideNext(row.text, req.conditions);
   const c = chooseNext(logits, b, table, guide, req.pick, rng);
   if (!c.forced) {
     row.logProb += c.logProb;
