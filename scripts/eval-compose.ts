@@ -17,7 +17,7 @@ function figures(r: ComposeResult) {
   const abc2midi = checkWithAbc2midi(r.tunes.map((t) => t.abc).join('\n')).filter((t) => t.problems.length > 0).length;
   return {
     attempts: r.attempts, valid: Math.round(r.validRate * r.attempts), validRate: r.validRate, copyRate: r.copyRate, kept: r.tunes.length,
-    meanLogProbPerChar: +(lp.reduce((a, b) => a + b, 0) / Math.max(1, lp.length)).toFixed(4),
+    meanLogProbPerChar: +(lp.reduce((a, b) => a + b, 0) / Math.max(1, lp.length)).toFixed(4), attemptLogProbPerChar: r.attemptLogProbPerChar,
     meanBars: +(bodies.reduce((a, b) => a + splitBars(b).length, 0) / Math.max(1, bodies.length)).toFixed(1),
     oneBarLoops: bodies.filter(isOneBarLoop).length, abc2midiProblemTunes: abc2midi, seconds: r.seconds, tokensPerSec: r.tokensPerSec,
     failures: Object.entries(r.failures).sort((a, b) => b[1] - a[1]).slice(0, 5),

@@ -63,7 +63,8 @@ runMain(NAME, async () => {
   const result = await composeTunes(composer, opts);
   if (result.tunes.length === 0) fail(NAME, `no valid tune composed (${result.reason}); nothing written`);
   const book = await writeTunebook(out, result, opts, values.pdf ?? false);
-  const where = relative(process.cwd(), out) || '.';
+  const rel = relative(process.cwd(), out);
+  const where = rel === '' ? '.' : rel.startsWith('..') ? out : rel;
   if (values.json) {
     const tunes = result.tunes.map(({ title, meter, key, bars, abc }) => ({ title, meter, key, bars, abc }));
     process.stdout.write(JSON.stringify({ ...result, tunes, out: where }) + '\n');

@@ -61,6 +61,8 @@ export interface ComposeResult {
   complete: boolean;
   reason?: string;
   noveltyChecked: boolean;
+  /** Mean over all attempts (valid or not) of their log-probability per generated character. */
+  attemptLogProbPerChar: number;
 }
 
 /**

@@ -20,6 +20,7 @@ export class TuneJudge {
   private copiesRejected = 0;
   private duplicates = 0;
   private failures: Record<string, number> = {};
+  private logProbSum = 0;
   private seen = new Set<string>();
 
   constructor(
@@ -50,6 +51,7 @@ export class TuneJudge {
   consider(a: Attempt): boolean {
     if (!this.wantsMore()) return false;
     this.attempts++;
+    this.logProbSum += a.logProb / Math.max(1, a.chosen);
     this.onProgress?.({ type: 'attempt', index: this.attempts, text: a.text });
     const problem = a.ended ? validateTune(withNumber(a.text, 1)).problems[0]?.message : `no end within the length cap`;
     if (problem !== undefined) {
@@ -95,7 +97,7 @@ export class TuneJudge {
       tunes: this.tunes, attempts: this.attempts, validRate: +(this.valid / Math.max(1, this.attempts)).toFixed(3),
       copiesRejected: this.copiesRejected, copyRate: +(this.copies / Math.max(1, this.valid)).toFixed(3), duplicatesDropped: this.duplicates,
       failures: this.failures, complete, ...(reason ? { reason: `${reason}: ${this.tunes.length} of ${this.opts.tunes} tunes` } : {}),
-      noveltyChecked: this.novelty !== undefined,
+      noveltyChecked: this.novelty !== undefined, attemptLogProbPerChar: +(this.logProbSum / Math.max(1, this.attempts)).toFixed(4),
     };
   }
 }

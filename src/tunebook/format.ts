@@ -25,7 +25,7 @@ export function bookTune(tune: ComposedTune, n: number, note?: string): string {
 
 /** The whole .abc file. */
 export function bookAbc(tunes: ComposedTune[], note: string): string {
-  return `%abc-2.1\n%%${note.replace(/\n/g, ' ')}\n\n${tunes.map((t, i) => bookTune(t, i + 1, note)).join('\n')}`;
+  return `%abc-2.1\n% ${note.replace(/\n/g, ' ')}\n\n${tunes.map((t, i) => bookTune(t, i + 1, note)).join('\n')}`;
 }
 
 /** `07-the-rolling-wave.mid` */

@@ -11,8 +11,11 @@ import { validateTune } from '../../src/abc/validate.js';
 import { checkWithAbc2midi, hasAbc2midi } from '../helpers/abc2midi.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const MODEL = join(ROOT, 'models', 'default');
+/** The shipped model; COMPOSE_TEST_MODEL points the integration test at another one. */
+const MODEL = process.env.COMPOSE_TEST_MODEL ?? join(ROOT, 'models', 'default');
 const tmp = mkdtempSync(join(tmpdir(), 'compose-cli-'));
+const TUNES = process.env.COMPOSE_TEST_TUNES ?? '3';
+const canPdf = existsSync('/usr/bin/chromium') || existsSync('/usr/bin/abcm2ps');
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -47,15 +50,16 @@ describe('compose CLI, bad options', () => {
 describe.skipIf(!existsSync(join(MODEL, 'model.json')))('compose CLI on models/default', () => {
   it('writes a valid, titled book (abc, html, midi, pdf) and a JSON summary', async () => {
     const out = join(tmp, 'book');
-    const r = await run(['--tunes', '3', '--seed', '1', '--out', out, '--json', '--pdf']);
+    const r = await run(['--model', MODEL, '--tunes', TUNES, '--seed', '1', '--out', out, '--json', ...(canPdf ? ['--pdf'] : [])]);
+    expect(r.code, `compose failed on models/default (is the model trained yet?): ${r.stderr}`).toBe(0);
     expect(r.stderr.replace(/^compose: .*no novelty.*\n/m, '')).toBe('');
-    expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout);
     expect(summary).toMatchObject({ attempts: expect.any(Number), validRate: expect.any(Number), copiesRejected: expect.any(Number) });
-    expect(summary.tunes).toHaveLength(3);
+    expect(summary.tunes).toHaveLength(Number(TUNES));
     const abc = readFileSync(join(out, 'tunebook.abc'), 'utf8');
     const tunes = splitTunes(abc);
-    expect(tunes.map((t) => t.text.split('\n')[0])).toEqual(['X:1', 'X:2', 'X:3']);
+    expect(tunes.map((t) => t.text.split('\n')[0])).toEqual(tunes.map((_, i) => `X:${i + 1}`));
+    expect(tunes).toHaveLength(Number(TUNES));
     for (const t of tunes) {
       expect(validateTune(t.text).problems).toEqual([]);
       expect(t.text).toMatch(/^T:\S.*$/m);
@@ -63,7 +67,7 @@ describe.skipIf(!existsSync(join(MODEL, 'model.json')))('compose CLI on models/d
     }
     if (hasAbc2midi()) expect(checkWithAbc2midi(abc).flatMap((t) => t.problems)).toEqual([]);
     expect(readFileSync(join(out, 'tunebook.html'), 'utf8')).toContain('ABCJS.renderAbc');
-    expect(readdirSync(join(out, 'mid'))).toHaveLength(3);
-    expect(readFileSync(join(out, 'tunebook.pdf')).subarray(0, 4).toString()).toBe('%PDF');
+    expect(readdirSync(join(out, 'mid'))).toHaveLength(Number(TUNES));
+    if (canPdf) expect(readFileSync(join(out, 'tunebook.pdf')).subarray(0, 4).toString()).toBe('%PDF');
   });
 });

@@ -19,9 +19,8 @@ describe('guideNext', () => {
     const c = { title: 'The Lark', meter: '6/8', key: 'Ador' };
     expect(forceRun('', c)).toBe('T:The Lark\nM:6/8\nL:');
     const r = 'T:The Lark\nM:6/8\nL:1/8\n';
-    expect(guideNext(r, c).only).toBe('RK');
-    expect(forceRun(r + 'K', c)).toBe(r + 'K:Ador\n');
-    expect(forceRun(r + 'R:jig\n', c)).toBe(r + 'R:jig\nK:Ador\n');
+    expect(forceRun(r, c)).toBe(r + 'K:Ador\n');
+    expect(forceRun(r, {})).toBe(r + 'K:');
   });
   it('lets the model write the title before a forced meter', () => {
     expect(forceRun('T:', { meter: '3/4' })).toBe('T:');
@@ -31,19 +30,29 @@ describe('guideNext', () => {
     const h = 'T:a\nM:4/4\nL:1/8\nK:Gmaj\n';
     expect(forceRun(h, { prime: '|:GABc' })).toBe(h + '|:GABc');
     expect(guideNext(h, {}).noEnd).toBe(true);
-    expect(guideNext(h + 'G', {})).toEqual({ noEnd: false });
+    expect(guideNext(h + 'G|A|B|', {}).noEnd).toBe(true);
+    expect(guideNext(h + 'G|A|B|c|', {}).noEnd).toBe(false);
+  });
+  it('keeps the body to normal-form characters outside inline fields', () => {
+    const h = 'T:a\nM:4/4\nL:1/8\nK:Gmaj\nG|A|B|c|';
+    const accepts = (text: string, chars: string) => chars.split('').filter((ch) => guideNext(text, {}).accept?.(ch) ?? true);
+    expect(accepts(h, 'Gz2|[ "~xT.')).toEqual(['G', 'z', '2', '|', '[']);
+    expect(accepts(h + '[', 'KMceg')).toEqual(['K', 'M', 'c', 'e', 'g']);
+    expect(accepts(h + '[K:Dm', 'ajx')).toEqual(['a', 'j', 'x']);
+    expect(accepts(h + '[ce', 'gKx]')).toEqual(['g', ']']);
   });
   it('keeps unrequested fields within the normal form grammar', () => {
     const accepts = (text: string, chars: string) => chars.split('').filter((ch) => guideNext(text, {}).accept?.(ch));
     expect(accepts('T:a\nM:', '06/x\n')).toEqual(['6']);
-    expect(accepts('T:a\nM:6', '08/\n')).toEqual(['0', '8', '/']);
-    expect(accepts('T:a\nM:6/8', '0/\n')).toEqual(['0', '\n']);
+    expect(accepts('T:a\nM:6', '08/\n')).toEqual(['/']);
+    expect(accepts('T:a\nM:1', '068/\n')).toEqual(['0', '6', '/']);
+    expect(accepts('T:a\nM:6/', '0123468\n')).toEqual(['1', '2', '4', '8']);
+    expect(accepts('T:a\nM:6/1', '06/\n')).toEqual(['6', '\n']);
     expect(accepts('T:a\nM:6/8\nL:1/', '12348\n')).toEqual(['1', '2', '3', '4', '8']);
     expect(accepts('T:a\nM:6/8\nL:1/8\nK:', 'AHa#')).toEqual(['A']);
     expect(accepts('T:a\nM:6/8\nL:1/8\nK:F#', 'mdx\n')).toEqual(['m', 'd']);
     expect(accepts('T:a\nM:6/8\nL:1/8\nK:F#mi', 'nx\n')).toEqual(['n', 'x']);
     expect(accepts('T:a\nM:6/8\nL:1/8\nK:F#min', 'n\n')).toEqual(['\n']);
-    expect(accepts('T:a\nM:6/8\nL:1/8\nR:', 'jJ \n')).toEqual(['j']);
   });
   it('finds the end of the header', () => {
     expect(headerEnd('T:a\nM:4/4\nL:1/8\nK:G')).toBe(-1);

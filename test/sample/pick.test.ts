@@ -52,6 +52,10 @@ describe('pick', () => {
     expect(histogram({ greedy: true }, 10, [0])[1]).toBe(1);
     expect(histogram({}, 500, [0, 1])[0] + histogram({}, 500, [0, 1])[1]).toBe(0);
   });
+  it('returns -1 when every index is banned', () => {
+    expect(pick(logits, 0, 5, DEFAULT_PICK, new Rng(1), [0, 1, 2, 3, 4])).toBe(-1);
+    expect(pick(logits, 0, 5, { ...DEFAULT_PICK, greedy: true }, new Rng(1), [0, 1, 2, 3, 4])).toBe(-1);
+  });
   it('reads the given row of a [rows, n] array', () => {
     const two = Float32Array.from([0, 0, 9, 9, 0, 0]);
     expect(pick(two, 1, 3, { ...DEFAULT_PICK, greedy: true }, new Rng(1))).toBe(0);

@@ -4,7 +4,7 @@ import { initParams } from '../../src/model/params.js';
 import { buildVocab } from '../../src/tokenizer/index.js';
 import { charTable } from '../../src/sample/choose.js';
 
-export const vocab = buildVocab(['T:M:L:R:K:\nABCDEFGabcdefgz|:[]/2345678#^_=,\' -()<>ordmaijgxyReelJig']);
+export const vocab = buildVocab(['T:M:L:R:K:\nABCDEFGabcdefgz|:[]/0123456789#^_=,\' -()<>ordmaijgxyReelJig']);
 export const table = charTable(vocab);
 
 export function tinyNet(seed = 3, hidden = 16): Network {

@@ -14,7 +14,7 @@ const abc = (n: number, title: string) => `X:${n}\nT:${title}\nM:4/4\nL:1/8\nK:D
 const result: ComposeResult = {
   tunes: [1, 2].map((n) => ({ title: `Reel ${n}`, meter: '4/4', key: 'Dmaj', bars: 4, abc: abc(n, `Reel ${n}`), logProbPerChar: -0.4 })),
   attempts: 3, validRate: 0.667, copiesRejected: 0, copyRate: 0, duplicatesDropped: 0, failures: {}, seconds: 1, tokensPerSec: 100,
-  model: 'test', seed: 2, complete: true, noveltyChecked: true,
+  model: 'test', seed: 2, complete: true, noveltyChecked: true, attemptLogProbPerChar: -0.5,
 };
 
 describe('writeTunebook', () => {
