@@ -1,13 +1,14 @@
-// End to end in real headless Chromium: build the page, start the real server with the shipped
-// model (models/default) on a free port of 127.0.0.1, compose 2 tunes, see staves and notes,
+// End to end in real headless Chromium: build the page, start the real server (with a tiny model
+// over-fitted on two tunes, so the test does not hang on the shipped model's training) on a
+// free port of 127.0.0.1, compose 2 tunes, see staves and notes,
 // play (Tone.js transport started, a note highlighted), stop, print to PDF with pages, and
 // save screenshots in test-output/. Skipped only when /usr/bin/chromium is missing.
-import { existsSync } from 'node:fs';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/server/config.js';
 import { type RunningServer, startServer } from '../../src/server/server.js';
 import { checkPage, hasChromium, launchChromium } from '../helpers/page-checks.js';
+import { modelsDirForTests } from '../helpers/test-model.js';
 
 const chromium = hasChromium();
 if (!chromium) console.warn('page e2e skipped: /usr/bin/chromium is missing (apt-get install -y chromium)');
@@ -15,9 +16,9 @@ if (!chromium) console.warn('page e2e skipped: /usr/bin/chromium is missing (apt
 describe.skipIf(!chromium)('the page in Chromium', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    if (!existsSync('models/default/model.json')) throw new Error('the shipped model models/default/model.json is missing');
+    const models = await modelsDirForTests();
     await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
-    server = await startServer(resolveConfig({}, { port: 0, workers: 1, rateLimit: 0, composeSeconds: 150 }));
+    server = await startServer(resolveConfig({}, { port: 0, workers: 1, rateLimit: 0, composeSeconds: 150, modelsDir: models.dir }));
   }, 200_000);
   afterAll(() => server?.close());
 
