@@ -3,25 +3,16 @@
 // and the sorted, unique hashes are what the model directory keeps (novelty.bin). A composed
 // tune "copies" when one of its own 4-bar windows hashes to a stored value. Pure logic.
 import { splitBars } from '../abc/bar-text.js';
+import { fnv1a } from '../corpus/split.js';
 
 export const WINDOW = 4;
 const MAGIC = 0x31564f4e; // "NOV1" little-endian
-
-/** FNV-1a over UTF-16 code units, 32 bits. */
-export function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
 
 /** Hashes of every window of `size` consecutive bars of a body. */
 export function windowHashes(body: string, size = WINDOW): number[] {
   const bars = splitBars(body);
   const out: number[] = [];
-  for (let i = 0; i + size <= bars.length; i++) out.push(hash32(bars.slice(i, i + size).join('|')));
+  for (let i = 0; i + size <= bars.length; i++) out.push(fnv1a(bars.slice(i, i + size).join('|')));
   return out;
 }
 

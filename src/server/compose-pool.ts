@@ -1,7 +1,8 @@
 // Runs compose jobs off the request path: a fixed number of worker threads (never more than
 // the machine's cores), one job each at a time, and a bounded queue in front. A job that
 // overruns its time is stopped by replacing its worker. Callers may cancel jobs still queued.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../model/start-worker.js';
 import type { ComposeEvent, ComposeOptions, ComposeResult } from '../compose/compose.js';
 import { RequestError } from './compose-request.js';
 
@@ -24,14 +25,6 @@ interface Slot {
   timer?: NodeJS.Timeout;
 }
 
-/** Starts a worker module; from TypeScript source it boots through tsx's API (as src/train/pool.ts). */
-function startWorker(workerData: unknown): Worker {
-  const script = new URL(import.meta.url.endsWith('.ts') ? './compose-worker.ts' : './compose-worker.js', import.meta.url);
-  if (!script.pathname.endsWith('.ts')) return new Worker(script, { workerData });
-  const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const boot = `import { tsImport } from ${api}; await tsImport(${JSON.stringify(script.href)}, ${JSON.stringify(import.meta.url)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData });
-}
 
 export class ComposePool {
   private slots: Slot[] = [];
@@ -92,7 +85,7 @@ export class ComposePool {
 
   /** Gives `slot` a new worker whose messages it handles. */
   private spawn(slot: Slot): Slot {
-    const worker = startWorker({ modelsDir: this.settings.modelsDir, warm: this.settings.warm });
+    const worker = startWorker('./compose-worker.ts', import.meta.url, { modelsDir: this.settings.modelsDir, warm: this.settings.warm });
     slot.worker = worker;
     worker.on('message', (msg) => slot.worker === worker && this.onMessage(slot, msg));
     worker.on('error', (err) => slot.worker === worker && this.replace(slot, `the composer failed: ${err.message}`));

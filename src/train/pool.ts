@@ -1,7 +1,7 @@
 // Data-parallel compute: the batch's lanes are shared among units (worker threads, each with
 // its own single-threaded backend, or one in-process unit), their gradients averaged by lane
 // count. Each unit keeps the recurrent state of its own lanes between steps.
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '../model/start-worker.js';
 import type { ModelConfig } from '../model/config.js';
 import { type EvalTotals, addTotals } from '../model/evaluate.js';
 import type { Params } from '../model/params.js';
@@ -27,17 +27,9 @@ function inProcessUnit(model: ModelConfig, vocabSize: number, params: Params): U
   };
 }
 
-/** Starts worker.ts; run from TypeScript source, the worker loads it through tsx's API. */
-function startWorker(workerData: unknown): Worker {
-  const script = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
-  if (!script.pathname.endsWith('.ts')) return new Worker(script, { workerData });
-  const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const boot = `import { tsImport } from ${api}; await tsImport(${JSON.stringify(script.href)}, ${JSON.stringify(import.meta.url)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData });
-}
 
 async function workerUnit(model: ModelConfig, vocabSize: number, params: Params, backend: string): Promise<Unit> {
-  const worker = startWorker({ model, vocabSize, params, backend });
+  const worker = startWorker('./worker.ts', import.meta.url, { model, vocabSize, params, backend });
   const pending: ((msg: { type: string; out?: unknown; memory?: number; message?: string }) => void)[] = [];
   let failure: Error | null = null;
   worker.on('message', (msg) => pending.shift()?.(msg));

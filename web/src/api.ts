@@ -1,16 +1,10 @@
 // Talks to the server: the model list, and compose with server-sent progress read from a
 // streamed POST response (EventSource only does GET).
+import type { ComposedTune } from '../../src/compose/compose.js';
 import type { Settings } from './settings.js';
 
-export interface Tune {
-  title: string;
-  meter: string;
-  key: string;
-  bars: number;
-  abc: string;
-  logProbPerChar: number;
-  copied?: boolean;
-}
+/** A composed tune as the server sends it. */
+export type Tune = ComposedTune;
 
 export interface ComposeDone {
   tunes: Tune[];
