@@ -1,7 +1,7 @@
 // Sampling speed: characters/s and tunes/s for batch 1 and batch 10 with the state kept, through
 // the composer's own sampler (header guide, continuous batching). Each row writes a whole tune
 // (to EOS or the length cap; rows refill until 4 x batch tunes are done); `tunes/s` counts
-// finished tunes, valid or not.
+// finished tunes, valid or not. Batch 10 runs again without the bar guide, to show its cost.
 import { resolve, join } from 'node:path';
 import { selectBackend } from '../src/model/backend.js';
 import { loadModel } from '../src/model/model-dir.js';
@@ -11,12 +11,12 @@ import { DEFAULT_PICK } from '../src/sample/pick.js';
 import { sampleAttempts } from '../src/sample/sampler.js';
 import { PROJECT_ROOT } from '../src/cli/args.js';
 
-async function timeBatch(net: Network, table: CharTable, batch: number, maxLength: number, count = batch) {
+async function timeBatch(net: Network, table: CharTable, batch: number, maxLength: number, count = batch, barGuide = true) {
   let started = 0;
   let chars = 0;
   const t0 = performance.now();
   const tokens = await sampleAttempts(net, table, {
-    batch, maxLength, pick: DEFAULT_PICK, seed: 7, conditions: {},
+    batch, maxLength, pick: DEFAULT_PICK, seed: 7, conditions: {}, barGuide,
     canStart: () => started++ < count, onAttempt: (a) => (chars += a.text.length + 1) > 0,
   });
   const seconds = (performance.now() - t0) / 1000;
@@ -33,6 +33,7 @@ export async function benchSample(modelDir: string | undefined, backendName: str
   await timeBatch(net, table, 2, 30); // warm-up
   // several batches' worth of tunes, so one long or short tune does not decide the figure
   for (const batch of [1, 10]) result[`batch${batch}`] = await timeBatch(net, table, batch, 1000, batch * 4);
+  result.batch10NoBarGuide = await timeBatch(net, table, 10, 1000, 40, false);
   disposeNetwork(net);
   return result;
 }

@@ -1,4 +1,4 @@
-// `npx tsx scripts/eval-compose.ts [--model DIR] [--tunes N] [--beam-tunes M]`: the compose
+// `npx tsx scripts/eval-compose.ts [--model DIR] [--tunes N] [--beam-tunes M] [--no-bar-guide]`: the compose
 // figures the README quotes. Raw validity and copy rate of N sampled tunes at T = 1; mean
 // log-probability per character of valid tunes, sampling versus beam search (W = 4); one-bar
 // loops with and without the repetition guard; abc2midi problems in the valid tunes.
@@ -9,7 +9,7 @@ import { PROJECT_ROOT, intFlag, parseFlags, runMain } from '../src/cli/args.js';
 import { checkWithAbc2midi } from '../test/helpers/abc2midi.js';
 
 const NAME = 'eval-compose';
-const { values } = parseFlags(NAME, { model: { type: 'string' }, tunes: { type: 'string' }, 'beam-tunes': { type: 'string' }, seed: { type: 'string' } });
+const { values } = parseFlags(NAME, { model: { type: 'string' }, tunes: { type: 'string' }, 'beam-tunes': { type: 'string' }, seed: { type: 'string' }, 'no-bar-guide': { type: 'boolean' } });
 
 function figures(r: ComposeResult) {
   const lp = r.tunes.map((t) => t.logProbPerChar);
@@ -27,13 +27,16 @@ function figures(r: ComposeResult) {
 runMain(NAME, async () => {
   const composer = await loadComposer(resolve(values.model ?? join(PROJECT_ROOT, 'models', 'default')), 'wasm');
   const n = intFlag(NAME, 'tunes', values.tunes) ?? 100;
-  const m = intFlag(NAME, 'beam-tunes', values['beam-tunes']) ?? 10;
+  const m = intFlag(NAME, 'beam-tunes', values['beam-tunes'], 0) ?? 10;
   const seed = intFlag(NAME, 'seed', values.seed, 0) ?? 1;
-  const base = { allowCopies: true, seed, maxSeconds: 600 };
+  const base = { allowCopies: true, seed, maxSeconds: 600, barGuide: !values['no-bar-guide'] };
   const sampled = await composeTunes(composer, checkComposeOptions({ ...base, tunes: n, maxAttempts: n }));
-  const beam = await composeTunes(composer, checkComposeOptions({ ...base, tunes: m, maxAttempts: m, beam: 4 }));
-  const unguarded = await composeTunes(composer, checkComposeOptions({ ...base, tunes: m, maxAttempts: m, beam: 4, repetitionGuard: false }));
-  const stochastic = await composeTunes(composer, checkComposeOptions({ ...base, tunes: m, maxAttempts: m, beam: 4, stochasticBeam: true }));
-  const out = { model: composer.model, sampledT1: figures(sampled), beam4: figures(beam), beam4NoGuard: figures(unguarded), beam4Stochastic: figures(stochastic) };
+  const out: Record<string, unknown> = { model: composer.model, barGuide: base.barGuide, sampledT1: figures(sampled) };
+  if (m > 0) {
+    const beam = (extra: object) => composeTunes(composer, checkComposeOptions({ ...base, tunes: m, maxAttempts: m, beam: 4, ...extra }));
+    out.beam4 = figures(await beam({}));
+    out.beam4NoGuard = figures(await beam({ repetitionGuard: false }));
+    out.beam4Stochastic = figures(await beam({ stochasticBeam: true }));
+  }
   process.stdout.write(JSON.stringify(out, null, 1) + '\n');
 });

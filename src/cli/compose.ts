@@ -1,5 +1,5 @@
 // `npm run compose -- --tunes 10 [--out DIR] [--seed N] [--temperature T] [--top-k K] [--top-p P]
-//   [--beam W [--stochastic]] [--greedy] [--title T] [--meter M] [--key K] [--prime ABC]
+//   [--beam W [--stochastic]] [--greedy] [--no-guard] [--no-bar-guide] [--title T] [--meter M] [--key K] [--prime ABC]
 //   [--allow-copies] [--pdf] [--json] [--model DIR] [--backend NAME] [--max-attempts N] [--max-seconds S]`
 // Composes a tune book from the shipped model. Every option is checked before anything is
 // loaded or written; any failure is one line on stderr and a non-zero exit.
@@ -25,7 +25,7 @@ function glueNegatives(argv: string[]): string[] {
 const { values, positionals } = parseFlags(NAME, {
   tunes: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' }, temperature: { type: 'string' },
   'top-k': { type: 'string' }, 'top-p': { type: 'string' }, beam: { type: 'string' }, stochastic: { type: 'boolean' },
-  greedy: { type: 'boolean' }, 'no-guard': { type: 'boolean' }, title: { type: 'string' }, meter: { type: 'string' },
+  greedy: { type: 'boolean' }, 'no-guard': { type: 'boolean' }, 'no-bar-guide': { type: 'boolean' }, title: { type: 'string' }, meter: { type: 'string' },
   key: { type: 'string' }, prime: { type: 'string' }, 'allow-copies': { type: 'boolean' }, pdf: { type: 'boolean' },
   json: { type: 'boolean' }, model: { type: 'string' }, backend: { type: 'string' }, 'max-attempts': { type: 'string' },
   'max-seconds': { type: 'string' },
@@ -38,6 +38,7 @@ function readOptions() {
     temperature: numberFlag(NAME, 'temperature', values.temperature, 0, 100, true), topK: intFlag(NAME, 'top-k', values['top-k'], 0),
     topP: numberFlag(NAME, 'top-p', values['top-p'], 0, 1, true), beam: intFlag(NAME, 'beam', values.beam),
     stochasticBeam: values.stochastic, greedy: values.greedy, repetitionGuard: values['no-guard'] ? false : undefined,
+    barGuide: values['no-bar-guide'] ? false : undefined,
     title: values.title, meter: values.meter, key: values.key, prime: values.prime, allowCopies: values['allow-copies'],
     maxAttempts: intFlag(NAME, 'max-attempts', values['max-attempts']), maxSeconds: numberFlag(NAME, 'max-seconds', values['max-seconds'], 0, Infinity, true),
   };

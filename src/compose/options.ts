@@ -20,6 +20,8 @@ export interface ComposeOptions {
   greedy?: boolean;
   /** Beam search refuses a third identical bar in a row and a body line written a third time (default true). */
   repetitionGuard?: boolean;
+  /** Constrained decoding of bar lengths: no bar longer than the meter, no short bar where it is illegal (default true). */
+  barGuide?: boolean;
   /** Seed of every random draw: same model, options, backend and seed give the same tunes. */
   seed: number;
   /** Title to compose under (the model writes the rest). */
@@ -103,7 +105,7 @@ function checkMeter(v: string | undefined): string | undefined {
 export function checkComposeOptions(input: unknown): ComposeOptions {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new Error('options must be an object');
   const raw = input as Raw;
-  const known = new Set(['tunes', 'temperature', 'topK', 'topP', 'beam', 'stochasticBeam', 'greedy', 'repetitionGuard', 'seed',
+  const known = new Set(['tunes', 'temperature', 'topK', 'topP', 'beam', 'stochasticBeam', 'greedy', 'repetitionGuard', 'barGuide', 'seed',
     'title', 'meter', 'key', 'prime', 'allowCopies', 'maxAttempts', 'maxSeconds']);
   const unknown = Object.keys(raw).find((k) => !known.has(k));
   if (unknown) throw new Error(`unknown option "${unknown}"`);
@@ -118,6 +120,7 @@ export function checkComposeOptions(input: unknown): ComposeOptions {
   };
   const extra: Partial<ComposeOptions> = {
     stochasticBeam: bool(raw, 'stochasticBeam'), greedy: bool(raw, 'greedy'), repetitionGuard: bool(raw, 'repetitionGuard'),
+    barGuide: bool(raw, 'barGuide'),
     allowCopies: bool(raw, 'allowCopies'), title: checkTitle(text(raw, 'title', 80)), meter: checkMeter(text(raw, 'meter', 10)),
     key: checkKey(text(raw, 'key', 30)), prime: checkPrime(text(raw, 'prime', 400)),
     maxAttempts: num(raw, 'maxAttempts', undefined, (n) => n >= 1, 'must be an integer >= 1', true),

@@ -40,7 +40,8 @@ export async function runCompose(c: Composer, opts: ComposeOptions, onProgress?:
     for (let round = 0; judge.wantsMore(); round++) {
       const size = Math.min(BEAM_ROUND, judge.roundSize());
       const req = { tunes: size, width: opts.beam, maxLength: MAX_TUNE_LENGTH, seed: (opts.seed + round * 7919) >>> 0, pick,
-        stochastic: opts.stochasticBeam ?? false, guard: opts.repetitionGuard ?? true, conditions };
+        stochastic: opts.stochasticBeam ?? false, guard: opts.repetitionGuard ?? true, conditions,
+        barGuide: opts.barGuide ?? true };
       const out = beamSearch(c.network, c.table, req);
       tokens += out.tokens;
       for (const a of out.attempts) if (!judge.consider(a)) break;
@@ -48,6 +49,7 @@ export async function runCompose(c: Composer, opts: ComposeOptions, onProgress?:
     }
   } else {
     const req = { batch: batchFor(opts.tunes), maxLength: MAX_TUNE_LENGTH, pick, seed: opts.seed, conditions, deadline,
+      barGuide: opts.barGuide ?? true,
       onText: onProgress && ((index: number, text: string) => onProgress({ type: 'text', index, text })),
       canStart: () => judge.canStart(), onAttempt: (a: Parameters<TuneJudge['consider']>[0]) => judge.consider(a) };
     tokens = await sampleAttempts(c.network, c.table, req);

@@ -8,6 +8,7 @@ import { Rng } from '../model/rng.js';
 import type { Network } from '../model/network.js';
 import { Stepper } from '../model/stepper.js';
 import { BOS, EOS, UNK } from '../tokenizer/index.js';
+import { type BarMemo, guideBars } from './bar-guide.js';
 import { type CharTable, chooseNext } from './choose.js';
 import { type Conditions, guideNext, headerEnd, primed } from './header-guide.js';
 import { logSoftmax, type PickOptions } from './pick.js';
@@ -25,12 +26,15 @@ export interface BeamRequest {
   stochastic: boolean;
   guard: boolean;
   conditions: Conditions;
+  /** Constrain bar lengths in the body (default true). */
+  barGuide?: boolean;
 }
 
 interface Beam {
   text: string;
   logProb: number;
   chosen: number;
+  bars?: BarMemo;
 }
 
 interface Group {
@@ -124,7 +128,7 @@ function beamStep(g: Group, logits: Float32Array, base: number, table: CharTable
       continue;
     }
     kept.push(c);
-    beams.push({ text: parent.text + table.chars[c.id], logProb: c.score, chosen: parent.chosen + 1 });
+    beams.push({ text: parent.text + table.chars[c.id], logProb: c.score, chosen: parent.chosen + 1, bars: parent.bars });
   }
   g.beams = beams;
   const tooLong = beams.length === 0 || beams[0].text.length >= req.maxLength;
@@ -145,7 +149,8 @@ function expand(beam: Beam, logits: Float32Array, row: number, table: CharTable,
   }
   keyed.sort((a, b) => b.k - a.k);
   const body = req.guard ? beam.text.slice(headerEnd(beam.text)) : '';
-  const guide = guideNext(beam.text, req.conditions);
+  let guide = guideNext(beam.text, req.conditions);
+  if (req.barGuide !== false) ({ guide, memo: beam.bars } = guideBars(guide, beam.text, beam.bars, table.chars));
   const out: { id: number; lp: number }[] = [];
   for (const { id } of keyed) {
     if (out.length >= req.width) break;

@@ -1,11 +1,13 @@
 // Batched sampling of whole tunes with the network's state kept between steps. Rows are
 // continuously refilled: when a tune ends, its row's state is zeroed and a new attempt starts
 // there, so the batch stays full until the caller has enough. Header fields and opening notes
-// are constrained by a header guide; every draw comes from one seeded Rng (deterministic).
+// are constrained by a header guide, bar lengths by the bar guide (unless turned off); every
+// draw comes from one seeded Rng (deterministic).
 import { Rng } from '../model/rng.js';
 import type { Network } from '../model/network.js';
 import { Stepper } from '../model/stepper.js';
 import { BOS, EOS } from '../tokenizer/index.js';
+import { type BarMemo, guideBars } from './bar-guide.js';
 import { type CharTable, chooseNext } from './choose.js';
 import { bodyGuide, type Conditions, guideNext, headerEnd } from './header-guide.js';
 import type { PickOptions } from './pick.js';
@@ -26,6 +28,8 @@ export interface SampleRequest {
   pick: PickOptions;
   seed: number;
   conditions: Conditions;
+  /** Constrain bar lengths in the body (default true). */
+  barGuide?: boolean;
   /** Whether another attempt may start (asked whenever a row frees up). */
   canStart: () => boolean;
   /** Receives each finished attempt; returning false stops all sampling at once. */
@@ -38,6 +42,7 @@ export interface SampleRequest {
 
 interface Row extends Attempt {
   free: boolean;
+  bars?: BarMemo;
 }
 
 const newRow = (): Row => ({ text: '', ended: false, logProb: 0, chosen: 0, free: false });
@@ -82,7 +87,8 @@ export async function sampleAttempts(net: Network, table: CharTable, req: Sample
 
 /** Adds one character to a row; true when its tune has ended (EOS or length cap). */
 function advance(row: Row, logits: Float32Array, b: number, table: CharTable, req: SampleRequest, rng: Rng): boolean {
-  const guide = row.free ? bodyGuide(row.text) : guideNext(row.text, req.conditions);
+  let guide = row.free ? bodyGuide(row.text) : guideNext(row.text, req.conditions);
+  if (req.barGuide !== false) ({ guide, memo: row.bars } = guideBars(guide, row.text, row.bars, table.chars));
   const c = chooseNext(logits, b, table, guide, req.pick, rng);
   if (!c.forced) {
     row.logProb += c.logProb;

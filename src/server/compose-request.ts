@@ -17,7 +17,7 @@ export interface ComposeRequest {
 
 const NUMBERS = ['tunes', 'temperature', 'topK', 'topP', 'beam', 'seed'];
 const STRINGS = ['title', 'meter', 'key', 'prime', 'model'];
-const BOOLEANS = ['stochasticBeam'];
+const BOOLEANS = ['stochasticBeam', 'barGuide'];
 const FIELDS = new Set([...NUMBERS, ...STRINGS, ...BOOLEANS]);
 
 function checkTypes(body: Record<string, unknown>): void {

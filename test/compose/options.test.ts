@@ -11,6 +11,11 @@ describe('checkComposeOptions', () => {
   ])('normalises key %s to %s', (key, want) => {
     expect(checkComposeOptions({ key }).key).toBe(want);
   });
+  it('takes barGuide as a boolean only', () => {
+    expect(checkComposeOptions({ barGuide: false }).barGuide).toBe(false);
+    expect(checkComposeOptions({}).barGuide).toBeUndefined();
+    expect(() => checkComposeOptions({ barGuide: 'no' })).toThrow(/barGuide/);
+  });
   it('normalises meters, titles and primers', () => {
     const o = checkComposeOptions({ meter: 'C', title: '  The  Lark. ', prime: '|:GAB c2d|' });
     expect(o).toMatchObject({ meter: '4/4', title: 'The Lark', prime: '|:GABc2d|' });

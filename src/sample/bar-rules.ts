@@ -1,0 +1,62 @@
+// Where a bar may end, following the validator (src/abc/validate-lengths.ts): a full bar
+// anywhere; any first bar (the anacrusis); a short bar only at a section end (`||`, `:|`, `|]`,
+// `::`, `|:`), and then the next bar must be the pickup that completes it (or, after `:|`, a
+// full bar). Shared by the bar guide's state machine. Pure logic.
+import { equals, sub, type Frac } from '../abc/fraction.js';
+
+/** The state these rules read and update (a subset of BarState). */
+export interface BarCount {
+  full: Frac;
+  dur: Frac;
+  last: Frac | null;
+  lastSuffix: string | null;
+  nextFactor: Frac | null;
+  mustSuffix: string | null;
+  measures: number;
+  carry: Frac | null;
+  repeatEnd: boolean;
+  /** A `|:` (or `::`) waits for its `:|`: the tune may not end yet. */
+  openRepeat: boolean;
+}
+
+/** Bar lines of the normal form, with the endings they may carry. */
+export const BAR_TEXTS = ['|', '||', '|]', '|:', ':|', '::', ...['1', '2', '3'].flatMap((n) => [`|${n}`, `:|${n}`])];
+
+/** A bar line other than a plain `|` (with or without an ending number). */
+export function isSoftBar(text: string): boolean {
+  return text.replace(/[0-9]+$/, '') !== '|';
+}
+
+/** The longest the current bar may grow: the pickup owed to a short section end, else a full bar. */
+export function limitOf(s: BarCount): Frac {
+  return s.carry && !s.repeatEnd ? s.carry : s.full;
+}
+
+/** A pickup is followed by `|` or `|:` (abc2midi miscounts one closed by a repeat or section end). */
+const PICKUP_ENDS = ['|', '|:'];
+
+/** Whether the current bar may be closed now by bar line `text`. */
+export function canClose(s: BarCount, text: string): boolean {
+  if (s.dur.n === 0) return s.measures === 0; // `|:` opening the body; never two bar lines in a row
+  const full = equals(s.dur, s.full);
+  if (s.measures === 0) return full || PICKUP_ENDS.includes(text); // the anacrusis
+  if (s.carry) return (equals(s.dur, s.carry) && PICKUP_ENDS.includes(text)) || (s.repeatEnd && full);
+  return full || isSoftBar(text);
+}
+
+/** Closes the current bar with bar line `text`: counts it and notes what a short one leaves owing. */
+export function commitBar(s: BarCount, text: string): void {
+  if (s.dur.n > 0) {
+    const short = s.measures > 0 && !s.carry && !equals(s.dur, s.full);
+    s.carry = short ? sub(s.full, s.dur) : null;
+    s.repeatEnd = short && text.startsWith(':|');
+    s.measures++;
+  }
+  if (text.startsWith(':')) s.openRepeat = text.startsWith('::');
+  else if (text.endsWith(':')) s.openRepeat = true;
+  s.dur = { n: 0, d: 1 };
+  s.last = null;
+  s.lastSuffix = null;
+  s.nextFactor = null;
+  s.mustSuffix = null;
+}

@@ -1,0 +1,142 @@
+// The bar guide: hand-written bodies under several meters; what it refuses next and when a
+// tune may end. `ok(meter, unit, body, ch)` asks whether `ch` may follow `body`.
+import { describe, expect, it } from 'vitest';
+import { applyBarGuide, trackBars } from '../../src/sample/bar-guide.js';
+import { endAllowed } from '../../src/sample/bar-state.js';
+import { BODY_CHARS, type Guide } from '../../src/sample/header-guide.js';
+
+const CHARS = ['<bos>', '<eos>', '<unk>', ...BODY_CHARS, 'M', 'K', ' '];
+const head = (meter: string, unit: string) => `T:x\nM:${meter}\nL:${unit}\nK:Gmaj\n`;
+const state = (meter: string, unit: string, body: string) => trackBars(undefined, head(meter, unit) + body)!.state;
+const ok = (meter: string, unit: string, body: string, ch: string) => {
+  const g = applyBarGuide({ noEnd: false }, state(meter, unit, body), CHARS);
+  return g.accept ? g.accept(ch) : true;
+};
+const canEnd = (meter: string, unit: string, body: string) => endAllowed(state(meter, unit, body));
+
+describe('bar guide: overflow', () => {
+  it('6/8 L:1/8: no note once the bar is full, lengths that fit only', () => {
+    expect(ok('6/8', '1/8', 'GAB', 'c')).toBe(true);
+    expect(ok('6/8', '1/8', 'GABcde', 'f')).toBe(false);
+    expect(ok('6/8', '1/8', 'GABcde', '|')).toBe(true);
+    expect(ok('6/8', '1/8', 'GABcde', '2')).toBe(false); // e2 would make 7 eighths
+    expect(ok('6/8', '1/8', 'GABcde', '/')).toBe(true);
+    expect(ok('6/8', '1/8', 'GABc2d', 'e')).toBe(false);
+  });
+  it('4/4 L:1/8: a long note is refused once it cannot fit, even unfinished', () => {
+    expect(ok('4/4', '1/8', 'GABcd', '4')).toBe(true);
+    expect(ok('4/4', '1/8', 'GABcde', '4')).toBe(false);
+    expect(ok('4/4', '1/8', 'GABcde', '3')).toBe(true);
+    expect(ok('4/4', '1/8', 'GABcde3', 'f')).toBe(false);
+    expect(ok('4/4', '1/8', 'GABcde3', '|')).toBe(true);
+  });
+  it('2/4 L:1/16 and 3/4 L:1/4', () => {
+    expect(ok('2/4', '1/16', 'g2d2d2c2', 'B')).toBe(false);
+    expect(ok('2/4', '1/16', 'g2d2d2c', 'B')).toBe(true);
+    expect(ok('3/4', '1/4', 'AB', 'c')).toBe(true);
+    expect(ok('3/4', '1/4', 'AB', '|')).toBe(true); // first bar: a pickup
+    expect(ok('3/4', '1/4', 'ABc|d2', 'e')).toBe(true);
+    expect(ok('3/4', '1/4', 'ABc|d2e', 'f')).toBe(false);
+  });
+});
+
+describe('bar guide: bar lines', () => {
+  it('allows a short first bar (pickup), then refuses short plain bars', () => {
+    expect(ok('6/8', '1/8', 'B', '|')).toBe(true);
+    expect(ok('6/8', '1/8', 'B|EGE', '|')).toBe(true); // might still become `||`
+    expect(ok('6/8', '1/8', 'B|EGE|', 'A')).toBe(false); // but not a plain `|`
+    expect(ok('6/8', '1/8', 'B|EGE|', '|')).toBe(true);
+    expect(ok('6/8', '1/8', 'B|EGE|', '1')).toBe(false);
+    expect(ok('6/8', '1/8', 'B|EGEGE|', 'A')).toBe(false);
+    expect(ok('6/8', '1/8', 'B|EGEGE|', ']')).toBe(true);
+  });
+  it('a short section end owes a pickup that completes it', () => {
+    const b = 'GA|B2B2B2AG|B2B2B2g2|d2B2B2::';
+    expect(ok('2/2', '1/8', b, 'B')).toBe(true);
+    expect(ok('2/2', '1/8', b + 'Bc', 'd')).toBe(false); // the pickup is exactly 2 eighths
+    expect(ok('2/2', '1/8', b + 'Bc', '|')).toBe(true);
+    expect(ok('2/2', '1/8', b + 'B', '|')).toBe(false);
+  });
+  it('after a short `:|` the next bar is the pickup or a full bar', () => {
+    const b = 'G|ABcd|ABc:|';
+    expect(ok('4/4', '1/4', b, 'd')).toBe(true);
+    expect(ok('4/4', '1/4', b + 'd', '|')).toBe(true);
+    expect(ok('4/4', '1/4', b + 'dd', '|')).toBe(false);
+    expect(ok('4/4', '1/4', b + 'dddd', '|')).toBe(true);
+  });
+  it('endings and two bar lines in a row', () => {
+    expect(ok('4/4', '1/4', 'ABcd|ABcd', '|')).toBe(true);
+    expect(ok('4/4', '1/4', 'ABcd|', '1')).toBe(true);
+    expect(ok('4/4', '1/4', 'ABcd|\n', '|')).toBe(false);
+    expect(ok('4/4', '1/4', '', '|')).toBe(true); // `|:` may open the body
+  });
+  it('ends only after a legal bar line', () => {
+    expect(canEnd('4/4', '1/4', 'ABcd|ABcd')).toBe(false);
+    expect(canEnd('4/4', '1/4', 'ABcd|ABcd|')).toBe(true);
+    expect(canEnd('4/4', '1/4', 'ABcd|ABcd|]\n')).toBe(true);
+    expect(canEnd('4/4', '1/4', 'G|ABcd|AB:|')).toBe(true); // short last bar at a section end
+    expect(canEnd('4/4', '1/4', 'G|ABcd|AB|')).toBe(false);
+  });
+});
+
+describe('bar guide: tuplets, broken rhythm, chords, meter changes', () => {
+  it('counts a triplet as two notes', () => {
+    expect(ok('2/4', '1/8', '(3ABc', 'd')).toBe(true);
+    expect(ok('2/4', '1/8', '(3ABcde', 'f')).toBe(false);
+    expect(ok('2/4', '1/8', '(3ABcde', '|')).toBe(true);
+    expect(ok('2/4', '1/8', 'G|(3AB|', 'c')).toBe(false); // unfinished triplet: a short bar
+    expect(ok('2/4', '1/8', 'ABcd', '(')).toBe(false);
+    expect(ok('2/4', '1/8', 'ABc', '(')).toBe(true);
+  });
+  it('broken rhythm: fits, joins equal lengths, never before a bar line', () => {
+    expect(ok('2/4', '1/8', 'G>A', 'B')).toBe(true);
+    expect(ok('2/4', '1/8', 'G>AB', '>')).toBe(true);
+    expect(ok('2/4', '1/8', 'GAB', '>')).toBe(true); // B>c fills the bar
+    expect(ok('2/4', '1/8', 'GABc', '>')).toBe(false);
+    expect(ok('2/4', '1/8', 'G>', 'A')).toBe(true);
+    expect(ok('2/4', '1/8', 'G>A', '2')).toBe(false); // unequal lengths
+    expect(ok('2/4', '1/8', 'G>', '|')).toBe(false);
+    expect(ok('2/4', '1/8', 'G>AB>c', '|')).toBe(true);
+  });
+  it('chords take their first note times their own length', () => {
+    expect(ok('4/4', '1/8', '[ceg]2AB', 'c')).toBe(true);
+    expect(ok('4/4', '1/8', '[ceg]4ABcd', 'e')).toBe(false);
+    expect(ok('4/4', '1/8', '[c2e2]2ABcd', 'e')).toBe(false);
+    expect(ok('4/4', '1/8', '[c2e2]2ABc', 'd')).toBe(true);
+    expect(ok('4/4', '1/8', 'ABcdefg', '[')).toBe(true);
+    expect(ok('4/4', '1/8', 'ABcdefga', '[')).toBe(false);
+  });
+  it('follows an inline meter change', () => {
+    const b = 'ABcdABcd|[M:2/4]';
+    expect(ok('4/4', '1/8', b + 'ABc', 'd')).toBe(true);
+    expect(ok('4/4', '1/8', b + 'ABcd', 'e')).toBe(false);
+    expect(ok('4/4', '1/8', b + 'ABcd', '|')).toBe(true);
+  });
+});
+
+describe('bar guide: never a dead end', () => {
+  it('falls back to the header guide when every character is refused', () => {
+    const s = state('4/4', '1/8', 'ABcd|ABcdefga');
+    const onlyNotes: Guide = { noEnd: true, accept: (ch) => /[a-g]/.test(ch) };
+    expect(applyBarGuide(onlyNotes, s, CHARS)).toBe(onlyNotes);
+  });
+  it('always leaves a character or the end, along a long random-ish body', () => {
+    let body = '';
+    const src = 'GABcd2e>fg|(3abc d2|]z[ceg]2:|A/B/c';
+    for (let i = 0; i < 300; i++) {
+      const g = applyBarGuide({ noEnd: false }, state('6/8', '1/8', body), CHARS);
+      const options = CHARS.slice(3).filter((c) => !g.accept || g.accept(c));
+      expect(options.length > 0 || !g.noEnd).toBe(true);
+      const want = src[i % src.length];
+      body += options.includes(want) ? want : options[i % Math.max(1, options.length)] ?? '|';
+    }
+  });
+});
+
+describe('bar guide: repeats', () => {
+  it('does not end while a |: is open', () => {
+    expect(canEnd('4/4', '1/4', '|:ABcd|ABcd|')).toBe(false);
+    expect(canEnd('4/4', '1/4', '|:ABcd|ABcd:|')).toBe(true);
+    expect(canEnd('4/4', '1/4', '|:ABcd|ABcd::ABcd|')).toBe(false);
+  });
+});
