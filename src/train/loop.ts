@@ -94,102 +94,145 @@ async function trimLog(path: string, step: number): Promise<LogEntry[]> {
   return entries;
 }
 
-export async function train(run: TrainRun) {
-  const c = run.config.train;
-  const vocabSize = run.vocab.tokens.length;
-  const resumed = run.resume && existsSync(join(run.outDir, 'model.json'));
-  const start = resumed ? await restore(run) : null;
-  const params = start?.params ?? initParams(run.config.model, vocabSize, c.seed);
-  const opt = start?.opt ?? createOptimizer(c.optimizer, params);
-  const p: Progress = { ...(start?.progress ?? FRESH) };
-  const logPath = join(run.outDir, 'train-log.jsonl');
-  const entries = resumed ? await trimLog(logPath, p.step) : [];
-  await mkdir(run.outDir, { recursive: true });
-  if (!resumed) await writeAtomic(logPath, '');
-  run.log(resumed ? `resuming ${run.outDir} at step ${p.step} (epoch ${p.epoch})` : `training from scratch into ${run.outDir}`);
-  const pool = await ComputePool.create(run.config.model, vocabSize, params, c.workers, run.backend);
-  if (start?.lanes) await pool.setState(start.lanes, c.batch);
-  const t0 = Date.now();
-  const elapsed = () => p.seconds + (Date.now() - t0) / 1000;
-  let lastCheckpoint = Date.now();
-  let window = { loss: 0, steps: 0, started: Date.now() };
-  let stop: string | null = null;
-  let runSteps = 0;
-  let spe = 1; // steps in the current epoch
+/** One run of training: the state that lives from its start to its end, and the steps of the loop. */
+class TrainingRun {
+  private readonly c: TrainRun['config']['train'];
+  private readonly vocabSize: number;
+  private readonly logPath: string;
+  private readonly t0 = Date.now();
+  private lastCheckpoint = Date.now();
+  private lastEvalStep = -1;
+  private window = { loss: 0, steps: 0, started: Date.now() };
+  private stop: string | null = null;
+  private runSteps = 0;
+  private spe = 1; // steps in the current epoch
 
-  const record = async (e: LogEntry) => {
-    entries.push(e);
-    await appendFile(logPath, JSON.stringify(e) + '\n');
-  };
-  const checkpoint = async (metrics?: Record<string, unknown>) => {
-    const specs = paramShapes(run.config.model, vocabSize);
+  constructor(
+    private readonly run: TrainRun, private readonly pool: ComputePool, private readonly params: Params,
+    private readonly opt: OptimizerState, private readonly p: Progress, private readonly entries: LogEntry[], private readonly restoredLanes: boolean,
+  ) {
+    this.c = run.config.train;
+    this.vocabSize = run.vocab.tokens.length;
+    this.logPath = join(run.outDir, 'train-log.jsonl');
+  }
+
+  private elapsed(): number {
+    return this.p.seconds + (Date.now() - this.t0) / 1000;
+  }
+
+  private async record(e: LogEntry): Promise<void> {
+    this.entries.push(e);
+    await appendFile(this.logPath, JSON.stringify(e) + '\n');
+  }
+
+  private async checkpoint(metrics?: Record<string, unknown>): Promise<void> {
+    const { run, p, opt, c } = this;
+    const specs = paramShapes(run.config.model, this.vocabSize);
     const moments = c.optimizer === 'adam' ? [opt.m, opt.v] : [opt.v];
-    const lanes = await pool.getState();
+    const lanes = await this.pool.getState();
     await saveModel({
-      dir: run.outDir, model: run.config.model, vocab: run.vocab, params, step: p.step,
-      training: { ...p, seconds: elapsed(), optimizerT: opt.t, units: pool.size, config: run.config },
+      dir: run.outDir, model: run.config.model, vocab: run.vocab, params: this.params, step: p.step,
+      training: { ...p, seconds: this.elapsed(), optimizerT: opt.t, units: this.pool.size, config: run.config },
       trainingArrays: { optimizer: moments.flatMap((m) => specs.map((s) => m[s.name])), ...(lanes ? { lanes } : {}) },
-      metrics: { ...metrics, step: p.step, epoch: p.epoch + p.stepInEpoch / Math.max(1, spe), bestValidBpc: p.bestValidBpc, tokensSeen: p.tokensSeen, trainingSeconds: Math.round(elapsed()), backend: run.backend },
+      metrics: { ...metrics, step: p.step, epoch: p.epoch + p.stepInEpoch / Math.max(1, this.spe), bestValidBpc: p.bestValidBpc, tokensSeen: p.tokensSeen, trainingSeconds: Math.round(this.elapsed()), backend: run.backend },
     });
-    await writeAtomic(join(run.outDir, 'loss-curve.svg'), lossCurveSvg(entries));
-    lastCheckpoint = Date.now();
-  };
-  let lastEvalStep = -1;
-  const evaluate = async () => {
-    lastEvalStep = p.step;
-    const totals = summarise(await pool.evaluate(params, run.valid)); // the units still hold the weights before the last update
+    await writeAtomic(join(run.outDir, 'loss-curve.svg'), lossCurveSvg(this.entries));
+    this.lastCheckpoint = Date.now();
+  }
+
+  private async evaluate(): Promise<void> {
+    const { p, c } = this;
+    this.lastEvalStep = p.step;
+    const totals = summarise(await this.pool.evaluate(this.params, this.run.valid)); // the units still hold the weights before the last update
     const improved = p.bestValidBpc === null || totals.bitsPerChar < p.bestValidBpc;
     if (improved) p.bestValidBpc = totals.bitsPerChar;
     p.badEvals = improved ? 0 : p.badEvals + 1;
-    await record({ step: p.step, epoch: p.epoch, validBpc: totals.bitsPerChar, seconds: elapsed() });
-    run.log(`step ${p.step}: validation ${totals.bitsPerChar.toFixed(4)} bits/char, accuracy ${(100 * totals.accuracy).toFixed(1)}%${improved ? ' (best)' : ''}`);
-    if (c.patience > 0 && p.badEvals >= c.patience) stop = `no better validation loss in ${c.patience} evaluations`;
-    await checkpoint({ validBpc: totals.bitsPerChar, validAccuracy: totals.accuracy });
-  };
-  const showSample = () => {
-    const net = createNetwork(run.config.model, vocabSize, params);
+    await this.record({ step: p.step, epoch: p.epoch, validBpc: totals.bitsPerChar, seconds: this.elapsed() });
+    this.run.log(`step ${p.step}: validation ${totals.bitsPerChar.toFixed(4)} bits/char, accuracy ${(100 * totals.accuracy).toFixed(1)}%${improved ? ' (best)' : ''}`);
+    if (c.patience > 0 && p.badEvals >= c.patience) this.stop = `no better validation loss in ${c.patience} evaluations`;
+    await this.checkpoint({ validBpc: totals.bitsPerChar, validAccuracy: totals.accuracy });
+  }
+
+  private showSample(): void {
+    const net = createNetwork(this.run.config.model, this.vocabSize, this.params);
     try {
-      const [tune] = generate(net, { count: 1, seed: p.step, maxLength: 800 });
-      run.log(`--- sample at step ${p.step} ---\n${decode(run.vocab, tune.ids)}\n---`);
+      const [tune] = generate(net, { count: 1, seed: this.p.step, maxLength: 800 });
+      this.run.log(`--- sample at step ${this.p.step} ---\n${decode(this.run.vocab, tune.ids)}\n---`);
     } finally {
       disposeNetwork(net);
     }
-  };
+  }
 
-  try {
-    while (!stop && p.epoch < c.epochs) {
-      const stream = epochStream(run.train, c.seed, p.epoch);
-      spe = stepsPerEpoch(stream.length, c.batch, c.seq);
-      if (spe < 1) throw new Error(`train: the training text (${stream.length} tokens) is shorter than one batch of ${c.batch} x ${c.seq}`);
-      const totalSteps = Math.ceil(c.epochs * spe);
-      for (let s = p.stepInEpoch; s < spe && !stop; s++) {
-        const lr = learningRate(c, p.epoch);
-        // Lanes start from zero at an epoch's start, and at a run's start unless state was restored.
-        const fresh = s === 0 || (runSteps === 0 && !start?.lanes);
-        const r = await pool.step(params, c.batch, (a, b) => readBatch(stream, c.batch, c.seq, s, a, b), run.config.model.dropout, (c.seed * 7_919 + p.step * 104_729) >>> 0, fresh);
-        clipGradients(r.grads, c.clipNorm);
-        applyUpdate(opt, params, r.grads, lr);
-        p.step += 1; p.stepInEpoch = s + 1; p.tokensSeen += c.batch * c.seq; runSteps += 1;
-        window.loss += r.loss; window.steps += 1;
-        const secs = (Date.now() - window.started) / 1000;
-        const bpc = window.loss / window.steps / Math.LN2;
-        run.progress(progressWithEta({ step: p.step, totalSteps, epoch: p.epoch + p.stepInEpoch / spe, bpc, tokensPerSec: (window.steps * c.batch * c.seq) / secs, secondsPerStep: secs / window.steps }));
-        if (p.step % 50 === 0) {
-          await record({ step: p.step, epoch: p.epoch + p.stepInEpoch / spe, trainBpc: bpc, lr, tokensPerSec: (window.steps * c.batch * c.seq) / secs, seconds: elapsed() });
-          window = { loss: 0, steps: 0, started: Date.now() };
-        }
-        if (c.evalEvery > 0 && p.step % c.evalEvery === 0) await evaluate();
-        else if (Date.now() - lastCheckpoint > c.checkpointSeconds * 1000) await checkpoint();
-        if (c.sampleEvery > 0 && p.step % c.sampleEvery === 0) showSample();
-        if (run.maxSteps !== undefined && runSteps >= run.maxSteps) stop = `reached --max-steps ${run.maxSteps}`;
-        if (run.maxSeconds !== undefined && (Date.now() - t0) / 1000 >= run.maxSeconds) stop = `reached --max-minutes`;
-      }
-      if (p.stepInEpoch >= spe) { p.epoch += 1; p.stepInEpoch = 0; }
+  /** One optimisation step at position `s` of the epoch's stream, with its progress report. */
+  private async step(stream: Int32Array, s: number, totalSteps: number): Promise<void> {
+    const { c, p, run } = this;
+    const lr = learningRate(c, p.epoch);
+    // Lanes start from zero at an epoch's start, and at a run's start unless state was restored.
+    const fresh = s === 0 || (this.runSteps === 0 && !this.restoredLanes);
+    const seed = (c.seed * 7_919 + p.step * 104_729) >>> 0;
+    const r = await this.pool.step(this.params, c.batch, (a, b) => readBatch(stream, c.batch, c.seq, s, a, b), run.config.model.dropout, seed, fresh);
+    clipGradients(r.grads, c.clipNorm);
+    applyUpdate(this.opt, this.params, r.grads, lr);
+    p.step += 1; p.stepInEpoch = s + 1; p.tokensSeen += c.batch * c.seq; this.runSteps += 1;
+    const w = this.window;
+    w.loss += r.loss; w.steps += 1;
+    const secs = (Date.now() - w.started) / 1000;
+    const bpc = w.loss / w.steps / Math.LN2;
+    const tokensPerSec = (w.steps * c.batch * c.seq) / secs;
+    const epoch = p.epoch + p.stepInEpoch / this.spe;
+    run.progress(progressWithEta({ step: p.step, totalSteps, epoch, bpc, tokensPerSec, secondsPerStep: secs / w.steps }));
+    if (p.step % 50 === 0) {
+      await this.record({ step: p.step, epoch, trainBpc: bpc, lr, tokensPerSec, seconds: this.elapsed() });
+      this.window = { loss: 0, steps: 0, started: Date.now() };
     }
-    if (lastEvalStep !== p.step) await evaluate();
+  }
+
+  /** What follows a step: evaluation or a timed checkpoint, a sample, the stop conditions. */
+  private async afterStep(): Promise<void> {
+    const { c, p, run } = this;
+    if (c.evalEvery > 0 && p.step % c.evalEvery === 0) await this.evaluate();
+    else if (Date.now() - this.lastCheckpoint > c.checkpointSeconds * 1000) await this.checkpoint();
+    if (c.sampleEvery > 0 && p.step % c.sampleEvery === 0) this.showSample();
+    if (run.maxSteps !== undefined && this.runSteps >= run.maxSteps) this.stop = `reached --max-steps ${run.maxSteps}`;
+    if (run.maxSeconds !== undefined && (Date.now() - this.t0) / 1000 >= run.maxSeconds) this.stop = 'reached --max-minutes';
+  }
+
+  async loop() {
+    const { c, p } = this;
+    while (!this.stop && p.epoch < c.epochs) {
+      const stream = epochStream(this.run.train, c.seed, p.epoch);
+      this.spe = stepsPerEpoch(stream.length, c.batch, c.seq);
+      if (this.spe < 1) throw new Error(`train: the training text (${stream.length} tokens) is shorter than one batch of ${c.batch} x ${c.seq}`);
+      for (let s = p.stepInEpoch; s < this.spe && !this.stop; s++) {
+        await this.step(stream, s, Math.ceil(c.epochs * this.spe));
+        await this.afterStep();
+      }
+      if (p.stepInEpoch >= this.spe) { p.epoch += 1; p.stepInEpoch = 0; }
+    }
+    if (this.lastEvalStep !== p.step) await this.evaluate();
+    this.run.log(`stopped: ${this.stop ?? `finished ${c.epochs} epochs`}; best validation ${p.bestValidBpc?.toFixed(4)} bits/char`);
+    return { step: p.step, bestValidBpc: p.bestValidBpc, stopped: this.stop };
+  }
+}
+
+/** Trains (or resumes) a model as `run` describes; returns the final step and best validation loss. */
+export async function train(run: TrainRun) {
+  const c = run.config.train;
+  const resumed = run.resume && existsSync(join(run.outDir, 'model.json'));
+  const start = resumed ? await restore(run) : null;
+  const params = start?.params ?? initParams(run.config.model, run.vocab.tokens.length, c.seed);
+  const opt = start?.opt ?? createOptimizer(c.optimizer, params);
+  const progress: Progress = { ...(start?.progress ?? FRESH) };
+  const logPath = join(run.outDir, 'train-log.jsonl');
+  const entries = resumed ? await trimLog(logPath, progress.step) : [];
+  await mkdir(run.outDir, { recursive: true });
+  if (!resumed) await writeAtomic(logPath, '');
+  run.log(resumed ? `resuming ${run.outDir} at step ${progress.step} (epoch ${progress.epoch})` : `training from scratch into ${run.outDir}`);
+  const pool = await ComputePool.create(run.config.model, run.vocab.tokens.length, params, c.workers, run.backend);
+  try {
+    if (start?.lanes) await pool.setState(start.lanes, c.batch);
+    return await new TrainingRun(run, pool, params, opt, progress, entries, Boolean(start?.lanes)).loop();
   } finally {
     await pool.close();
   }
-  run.log(`stopped: ${stop ?? `finished ${c.epochs} epochs`}; best validation ${p.bestValidBpc?.toFixed(4)} bits/char`);
-  return { step: p.step, bestValidBpc: p.bestValidBpc, stopped: stop };
 }
