@@ -1,12 +1,13 @@
-// Constrained decoding of a tune's body, bar by bar: a character that would make the current
-// bar longer than the meter is refused, and so is a bar line where the validator would call the
-// bar short (pickups and section ends excepted, see bar-rules.ts); the tune may end only after
-// a legal bar line. Applied on top of the header guide's body constraint. It never leaves
-// nothing to write: when every character would be refused, the header guide alone applies.
+// Constrained decoding of a tune's body, bar by bar, by the rules of bar-state.ts: no bar longer
+// than the meter, short bars only where the validator allows them, an end only after a legal bar
+// line and always after `|]`. Near the length cap an ending push stops new sections and, once the
+// bar can end the tune, new material. On top of the header guide's body constraint; when every
+// character would be refused, the header guide alone applies.
 import { headerEnd, type Guide } from './header-guide.js';
-import { frac, type Frac } from '../abc/fraction.js';
+import { equals, frac, type Frac } from '../abc/fraction.js';
 import { normalizeUnit } from '../abc/key.js';
 import { type BarState, endAllowed, startState, stepBar } from './bar-state.js';
+import { limitOf } from './bar-rules.js';
 
 /** The bar state of a text, kept so the next step only reads the new characters. */
 export interface BarMemo {
@@ -39,22 +40,51 @@ export function trackBars(memo: BarMemo | undefined, text: string): BarMemo | un
   return { text, state };
 }
 
+/** The push starts once a tune has this share of the length cap (the corpus's 99.9th percentile is ~750 of 1000). */
+export const PUSH_FROM = 0.75;
+
+/** Characters that start new material: refused by the push once the bar could end the tune. */
+const NEW_MATERIAL = /^[A-Ga-gz^_=[(<>\-\n0-9/]$/;
+
+/** Whether the ending push refuses `ch`: no `|:` or `::`; after a bar line that may end the
+ * tune, only `|]` or the end; once the bar is full and could end the tune, no new material. */
+export function pushRefuses(s: BarState, ch: string): boolean {
+  if (s.mode === 'bar') {
+    if (endAllowed(s)) return !(s.text === '|' && ch === ']');
+    const ending = [']', '|'].filter((c) => endAllowed(stepBar(s, c))); // `|]` or `||` would end here
+    if (ending.length > 0) return ch !== ending[0];
+    return ch === ':' && (s.text === '|' || s.text === ':');
+  }
+  const viaRepeat = endAllowed(stepBar(stepBar(s, ':'), '|'));
+  if (s.openRepeat && viaRepeat && ch === '|') return true; // a section end closes the repeat
+  const closed = stepBar(s, '|');
+  if (!equals(closed.dur, limitOf(closed))) return false; // a short bar goes on (to a full one)
+  const viaBar = endAllowed(closed);
+  if (!viaBar && !viaRepeat) return false;
+  return NEW_MATERIAL.test(ch) || (ch === '|' && !viaBar) || (ch === ':' && !viaRepeat);
+}
+
 /** Narrows a body guide by the bar rules, for the characters `chars` (special tokens skipped). */
-export function applyBarGuide(guide: Guide, state: BarState, chars: string[]): Guide {
+export function applyBarGuide(guide: Guide, state: BarState, chars: string[], push = false): Guide {
   if (guide.force !== undefined || guide.only !== undefined) return guide;
-  const allowed = new Set<string>();
-  for (let i = 3; i < chars.length; i++) {
+  let allowed = new Set<string>();
+  const final = state.mode === 'bar' && state.text === '|]'; // the corpus never goes on after `|]`
+  for (let i = 3; i < chars.length && !final; i++) {
     const ch = chars[i];
     if (ch.length === 1 && (!guide.accept || guide.accept(ch)) && !stepBar(state, ch).bad) allowed.add(ch);
   }
   const canEnd = !guide.noEnd && endAllowed(state);
+  if (push) {
+    const pushed = new Set([...allowed].filter((ch) => !pushRefuses(state, ch)));
+    if (pushed.size > 0 || canEnd) allowed = pushed;
+  }
   if (allowed.size === 0 && !canEnd) return guide; // never paint the model into a corner
   return { noEnd: !canEnd, accept: (ch) => allowed.has(ch) };
 }
 
 /** The guide for a row with bar tracking: updates its memo, returns the narrowed guide. */
-export function guideBars(guide: Guide, text: string, memo: BarMemo | undefined, chars: string[]): { guide: Guide; memo?: BarMemo } {
+export function guideBars(guide: Guide, text: string, memo: BarMemo | undefined, chars: string[], push = false): { guide: Guide; memo?: BarMemo } {
   if (guide.force !== undefined) return { guide, memo };
   const next = trackBars(memo, text);
-  return next ? { guide: applyBarGuide(guide, next.state, chars), memo: next } : { guide, memo };
+  return next ? { guide: applyBarGuide(guide, next.state, chars, push), memo: next } : { guide, memo };
 }

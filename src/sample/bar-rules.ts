@@ -1,7 +1,8 @@
 // Where a bar may end, following the validator (src/abc/validate-lengths.ts): a full bar
 // anywhere; any first bar (the anacrusis); a short bar only at a section end (`||`, `:|`, `|]`,
 // `::`, `|:`), and then the next bar must be the pickup that completes it (or, after `:|`, a
-// full bar). Shared by the bar guide's state machine. Pure logic.
+// full bar). Repeats and endings follow src/abc/validate-repeats.ts; `|]` ends the tune, as in
+// the corpus. Shared by the bar guide's state machine. Pure logic.
 import { equals, sub, type Frac } from '../abc/fraction.js';
 
 /** The state these rules read and update (a subset of BarState). */
@@ -17,6 +18,14 @@ export interface BarCount {
   repeatEnd: boolean;
   /** A `|:` (or `::`) waits for its `:|`: the tune may not end yet. */
   openRepeat: boolean;
+  /** A `:|` closed the last repeat and no `|:` opened another (a first ending is refused). */
+  repeatClosed: boolean;
+  /** A first ending was seen since the last `|:` or `::` (a later ending may follow). */
+  sawFirst: boolean;
+  /** Inside a second or later ending (a bare `:|` may not close it). */
+  laterEnding: boolean;
+  /** A tie waits for its note (the tune may not end on `|]`). */
+  tie: object | null;
 }
 
 /** Bar lines of the normal form, with the endings they may carry. */
@@ -44,6 +53,39 @@ export function canClose(s: BarCount, text: string): boolean {
   return full || isSoftBar(text);
 }
 
+/** Fewest measures a tune may have (the validator's default, a pickup included). */
+export const MIN_BARS = 4;
+
+/** Whether closing the current bar now leaves the tune enough measures to end. */
+export function enoughBars(s: BarCount): boolean {
+  return s.measures + (s.dur.n > 0 ? 1 : 0) >= MIN_BARS;
+}
+
+/** Whether bar line `text` keeps repeats and endings balanced the way the validator reads them. */
+export function repeatOk(s: BarCount, text: string): boolean {
+  const n = /[0-9]$/.exec(text)?.[0];
+  if (text === '|:') return !s.openRepeat;
+  if (text === '|]') return !s.openRepeat && !s.tie && enoughBars(s);
+  if (text === ':|') return !s.laterEnding;
+  if (n === '1') return text === '|1' && !s.repeatClosed; // `:|1` closes the repeat first
+  return n === undefined || s.sawFirst;
+}
+
+/** Whether the current bar may be closed now by bar line `text` (lengths, repeats, endings). */
+export function legalBar(s: BarCount, text: string): boolean {
+  return canClose(s, text) && repeatOk(s, text);
+}
+
+/** Updates the repeat state for bar line `text`, in the validator's order (`:|` before its ending). */
+function applyRepeat(s: BarCount, text: string): void {
+  if (text === '::') Object.assign(s, { openRepeat: true, repeatClosed: false, sawFirst: false });
+  else if (text.startsWith(':|')) Object.assign(s, { openRepeat: false, repeatClosed: true, laterEnding: false });
+  const n = /[0-9]$/.exec(text)?.[0];
+  if (n === '1') Object.assign(s, { sawFirst: true, laterEnding: false });
+  else if (n) s.laterEnding = true;
+  if (text === '|:') Object.assign(s, { openRepeat: true, repeatClosed: false, sawFirst: false, laterEnding: false });
+}
+
 /** Closes the current bar with bar line `text`: counts it and notes what a short one leaves owing. */
 export function commitBar(s: BarCount, text: string): void {
   if (s.dur.n > 0) {
@@ -52,8 +94,7 @@ export function commitBar(s: BarCount, text: string): void {
     s.repeatEnd = short && text.startsWith(':|');
     s.measures++;
   }
-  if (text.startsWith(':')) s.openRepeat = text.startsWith('::');
-  else if (text.endsWith(':')) s.openRepeat = true;
+  applyRepeat(s, text);
   s.dur = { n: 0, d: 1 };
   s.last = null;
   s.lastSuffix = null;

@@ -1,65 +1,52 @@
 // The bar guide's view of a tune body, one character at a time: how full the current bar is
 // (tuplets and broken rhythm counted as src/abc/bars.ts counts them), which token is half
 // written, and whether the last character broke a bar rule (overflowing the meter, closing a
-// short bar where the validator would refuse it). The ABC lexer needs whole tokens, so this is
-// a small state machine over the normal form's characters instead. Pure logic, no tf.
+// short bar where the validator would refuse it, a tie to another pitch, an undrawable length).
+// The ABC lexer needs whole tokens, so this is a small state machine over the normal form's
+// characters instead (note-level rules in bar-notes.ts, bar lines in bar-rules.ts). Pure logic.
 import { BROKEN } from '../abc/bars.js';
 import { defaultTupletQ } from '../abc/body-resolve.js';
-import { add, div, equals, formatLength, frac, less, mul, ONE, sub, ZERO, type Frac } from '../abc/fraction.js';
+import { add, div, equals, frac, less, mul, ONE, sub, ZERO, type Frac } from '../abc/fraction.js';
 import { meterValue } from '../abc/key.js';
-import { BAR_TEXTS, canClose, commitBar, limitOf } from './bar-rules.js';
+import { accBreaksTie, closePitch, drawable, LEN_VALUE, NO_PITCH, openPitch, PREFIX_MIN, type Pitch, type PitchCount, startTie } from './bar-notes.js';
+import { BAR_TEXTS, type BarCount, commitBar, enoughBars, legalBar, limitOf, MIN_BARS } from './bar-rules.js';
 
 type Mode = 'idle' | 'acc' | 'len' | 'bracket' | 'chord' | 'field' | 'tuplet' | 'bar' | 'broken';
 
-export interface BarState {
+/** The bar count and repeats (bar-rules.ts), the pitch of notes and ties (bar-notes.ts), and: */
+export interface BarState extends PitchCount, BarCount {
   meter: string;
   unit: Frac;
-  /** A full bar under the meter in force, in unit lengths. */
-  full: Frac;
   mode: Mode;
   /** The half-written token: length suffix, chord or field text, tuplet spec, bar line or broken marks. */
   text: string;
   /** `len` mode: the length the suffix multiplies (a chord's first note), and whether `'`/`,` may follow. */
   base: Frac;
   octaveOk: boolean;
-  /** Duration of the current bar so far (finished notes, broken-rhythm extras). */
-  dur: Frac;
-  /** Effective length and written suffix of the bar's last note (for `>`/`<`). */
-  last: Frac | null;
-  lastSuffix: string | null;
-  /** After `>`/`<`: the bar's duration before the extra, the next note's factor and its required suffix. */
+  /** `len` mode: the token is a chord (abcjs does not check a chord's length); the last note's written length in whole notes. */
+  chord: boolean;
+  written: Frac | null;
+  /** After `>`/`<`: the bar's duration before the extra (the next note's factor and suffix are in BarCount). */
   brokenBase: Frac;
-  nextFactor: Frac | null;
-  mustSuffix: string | null;
   tupletLeft: number;
   tupletFactor: Frac;
-  /** Bars with notes closed so far. */
-  measures: number;
-  /** What is missing from the last closed bar when it was short at a section end; `repeatEnd`: it closed with `:|`. */
-  carry: Frac | null;
-  repeatEnd: boolean;
-  openRepeat: boolean;
+  /** An inline field was written in this bar. */
+  fielded: boolean;
   /** The last character broke a rule. */
   bad: boolean;
+  tie: Pitch | null;
 }
 
-/** Normal-form length suffixes (n/d, n <= 16, d <= 16) and, for every beginning of one, the smallest length it can still become. */
-const LEN_VALUE = new Map<string, Frac>();
-const PREFIX_MIN = new Map<string, Frac>();
-for (let n = 1; n <= 16; n++) {
-  for (const d of [1, 2, 4, 8, 16]) {
-    const f = frac(n, d);
-    const t = formatLength(f);
-    LEN_VALUE.set(t, f);
-    for (let i = 0; i <= t.length; i++) {
-      const p = t.slice(0, i);
-      const m = PREFIX_MIN.get(p);
-      if (!m || less(f, m)) PREFIX_MIN.set(p, f);
-    }
-  }
-}
-
+/** Inline fields of the corpus's form: a meter, or a key with a mode (abcjs refuses others). */
+const FIELDS = [
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].flatMap((n) => [2, 4, 8, 16].map((d) => `M:${n}/${d}`)),
+  ...[...'ABCDEFG'].flatMap((k) => ['', 'b', '#'].flatMap((a) => ['maj', 'min', 'mix', 'dor'].map((m) => `K:${k}${a}${m}`))),
+];
 const NOTE = /^[A-Ga-g]$/;
+/** A chord's inside so far: notes with an accidental, one octave mark and a short length. */
+const CHORD_NOTE = String.raw`(?:\^\^?|__?|=)?(?:[A-G],?|[a-g]'?)(?:[1-9]?(?:\/[1-9]?)?)`;
+const CHORD = new RegExp(String.raw`^(?:${CHORD_NOTE})*(?:\^\^?|__?|=)?$`);
+const CHORD_DONE = new RegExp(`^(?:${CHORD_NOTE})+$`);
 const DIGIT = /^[0-9]$/;
 const TUPLET_PREFIX = /^[2-9](:[1-9]?(:[1-9]?)?)?$/;
 const TUPLET = /^([2-9])(?::([1-9])(?::([1-9]))?)?$/;
@@ -69,7 +56,8 @@ export function startState(meter: string, unit: Frac): BarState {
   return {
     meter, unit, full: div(meterValue(meter), unit), mode: 'idle', text: '', base: ONE, octaveOk: false, dur: ZERO,
     last: null, lastSuffix: null, brokenBase: ZERO, nextFactor: null, mustSuffix: null, tupletLeft: 0, tupletFactor: ONE,
-    measures: 0, carry: null, repeatEnd: false, openRepeat: false, bad: false,
+    measures: 0, carry: null, repeatEnd: false, openRepeat: false, repeatClosed: false, sawFirst: false, laterEnding: false,
+    bad: false, fielded: false, chord: false, written: null, ...NO_PITCH,
   };
 }
 
@@ -93,8 +81,9 @@ export function stepBar(prev: BarState, ch: string): BarState {
 
 /** True when the tune may end after this state (a legal bar line just finished, no `|:` left open). */
 export function endAllowed(s: BarState): boolean {
-  if (s.mode === 'bar') return BAR_TEXTS.includes(s.text) && canClose(s, s.text) && !s.text.endsWith(':') && (!s.openRepeat || s.text.startsWith(':|'));
-  return !s.openRepeat && s.mode === 'idle' && s.dur.n === 0 && s.measures > 0 && s.tupletLeft === 0;
+  if (s.tie) return false;
+  if (s.mode === 'bar') return BAR_TEXTS.includes(s.text) && legalBar(s, s.text) && !s.text.endsWith(':') && (!s.openRepeat || s.text.startsWith(':|')) && enoughBars(s);
+  return !s.openRepeat && s.mode === 'idle' && s.dur.n === 0 && s.measures >= MIN_BARS && s.tupletLeft === 0;
 }
 
 function startTimed(s: BarState, mode: Mode, text: string): void {
@@ -103,44 +92,64 @@ function startTimed(s: BarState, mode: Mode, text: string): void {
   s.text = text;
   s.base = ONE;
   s.octaveOk = mode === 'len' && text === '';
+  s.chord = false;
+  s.lastNote = null;
 }
 
 function idleChar(s: BarState, ch: string): void {
-  if (NOTE.test(ch)) startTimed(s, 'len', '');
-  else if (ch === 'z') {
+  if (NOTE.test(ch)) {
+    startTimed(s, 'len', '');
+    s.bad ||= openPitch(s, '', ch);
+  } else if (ch === 'z') {
     startTimed(s, 'len', '');
     s.octaveOk = false;
-  } else if (ch === '^' || ch === '_' || ch === '=') startTimed(s, 'acc', ch);
+    s.bad ||= s.tie !== null;
+  } else if (ch === '^' || ch === '_' || ch === '=') {
+    startTimed(s, 'acc', ch);
+    s.bad ||= accBreaksTie(s, ch);
+  }
   else if (ch === '[') {
     s.mode = 'bracket'; // a chord, or an inline field (then only at the start of a bar)
-    if (s.dur.n > 0 && !less(s.dur, limitOf(s))) s.bad = true;
-  } else if (ch === '(') startTimed(s, 'tuplet', '');
-  else if (ch === '|' || ch === ':') {
+    if ((s.dur.n > 0 && !less(s.dur, limitOf(s))) || s.tie) s.bad = true;
+    s.lastNote = null;
+  } else if (ch === '(') {
+    startTimed(s, 'tuplet', '');
+    s.bad ||= s.tupletLeft > 0; // no tuplet inside a tuplet
+  } else if (ch === '|' || ch === ':') {
     s.mode = 'bar';
     s.text = ch;
-    s.bad = !BAR_TEXTS.some((t) => t.startsWith(ch) && canClose(s, t));
+    s.bad = s.tupletLeft > 0 || !BAR_TEXTS.some((t) => t.startsWith(ch) && legalBar(s, t)); // a tuplet ends in its bar
+    s.lastNote = null;
   } else if (ch === '>' || ch === '<') startBroken(s, ch);
-  else if (ch === '-') s.bad = s.last === null && s.measures === 0;
-  else if (ch !== '\n') s.bad = true;
+  else if (ch === '-') s.bad = startTie(s);
+  else s.bad = true; // a line break only follows a bar line (see barChar)
 }
 
 function accChar(s: BarState, ch: string): void {
   if (NOTE.test(ch)) {
+    s.bad = openPitch(s, s.text, ch);
     s.mode = 'len';
     s.text = '';
     s.octaveOk = true;
-  } else if (ch === s.text && ch !== '=') s.text += ch;
-  else {
+  } else if (ch === s.text && ch !== '=') {
+    s.text += ch;
+    s.bad = accBreaksTie(s, s.text);
+  } else {
     s.bad = true;
     s.mode = 'idle';
   }
 }
 
 function lenChar(s: BarState, ch: string): void {
-  if (ch === "'" || ch === ',') {
-    if (!s.octaveOk || s.text !== '') s.bad = true;
+  if ((ch === "'" || ch === ',') && s.pitchOpen) {
+    const upper = s.noteKey[0] < 'a'; // abc2midi: `,` lowers only C-B, `'` raises only c-b
+    if (!s.octaveOk || s.text !== '' || upper !== (ch === ',')) s.bad = true;
+    s.noteKey += ch;
+    s.octaveOk = false; // one mark at most, as in the corpus
     return;
   }
+  if (s.pitchOpen) s.bad = closePitch(s);
+  const early = s.bad;
   if (DIGIT.test(ch) || ch === '/') {
     const t = s.text + ch;
     const min = PREFIX_MIN.get(t);
@@ -149,8 +158,9 @@ function lenChar(s: BarState, ch: string): void {
     if (!min || (s.mustSuffix !== null && !s.mustSuffix.startsWith(t)) || over(s, mul(mul(min, s.base), factor(s)))) s.bad = true;
     return;
   }
+  if (ch === "'" || ch === ',') s.bad = true;
   finishNote(s);
-  const bad = s.bad;
+  const bad = s.bad || early;
   idleChar(s, ch);
   s.bad ||= bad;
 }
@@ -161,6 +171,8 @@ function finishNote(s: BarState): void {
   if (!written || (s.mustSuffix !== null && s.text !== s.mustSuffix)) s.bad = true;
   const len = mul(mul(written ?? ONE, s.base), factor(s));
   if (over(s, len)) s.bad = true;
+  s.written = s.chord ? null : mul(written ?? ONE, s.unit);
+  if (s.written && !drawable(mul(s.written, s.nextFactor ?? ONE))) s.bad = true;
   s.dur = add(s.dur, len);
   s.last = len;
   s.lastSuffix = equals(s.base, ONE) ? s.text : null;
@@ -176,6 +188,8 @@ function startBroken(s: BarState, ch: string): void {
   s.mode = 'broken';
   s.text = ch;
   s.brokenBase = s.dur;
+  s.lastNote = null;
+  if (s.tie) s.bad = true;
   applyBroken(s);
 }
 
@@ -186,6 +200,7 @@ function applyBroken(s: BarState): void {
   if (less(s.dur, ZERO)) s.dur = ZERO;
   s.nextFactor = pair[1];
   s.mustSuffix = s.lastSuffix;
+  if (s.written && !drawable(mul(s.written, pair[0]))) s.bad = true;
 }
 
 function brokenChar(s: BarState, ch: string): void {
@@ -202,9 +217,11 @@ function brokenChar(s: BarState, ch: string): void {
 }
 
 function bracketChar(s: BarState, ch: string): void {
-  if (ch === 'M' || ch === 'K' || ch === 'L') {
+  if (ch === 'M' || ch === 'K') {
     s.mode = 'field';
     s.text = ch;
+    s.bad = s.dur.n > 0 || s.fielded; // one inline field, at the start of a bar
+    s.fielded = true;
     return;
   }
   s.mode = 'chord';
@@ -219,25 +236,29 @@ function chordChar(s: BarState, ch: string): void {
     s.mode = 'len';
     s.base = (m && LEN_VALUE.get(m[1])) || ONE;
     s.octaveOk = false;
+    s.chord = true;
     s.mustSuffix = null;
-    s.bad = !m;
+    s.bad = !m || !CHORD_DONE.test(s.text);
     s.text = '';
-  } else if (/^[A-Ga-g^_=,'0-9/-]$/.test(ch)) s.text += ch;
-  else s.bad = true;
+  } else if (/^[A-Ga-g^_=,'0-9/]$/.test(ch)) {
+    s.text += ch;
+    s.bad = !CHORD.test(s.text) || (s.text.match(/[A-Ga-g]/g)?.length ?? 0) > 4; // up to four notes
+  } else s.bad = true;
 }
 
 function fieldChar(s: BarState, ch: string): void {
-  if (ch === '\n' || ch === '|' || ch === '[') s.bad = true;
-  else if (ch !== ']') {
+  if (ch !== ']') {
     s.text += ch;
+    s.bad = !FIELDS.some((f) => f.startsWith(s.text));
     return;
   }
+  s.bad = !FIELDS.includes(s.text);
   const m = /^M:(\d{1,2})\/(\d{1,2})$/.exec(s.text);
-  if (ch === ']' && m && Number(m[1]) > 0 && Number(m[2]) > 0) {
+  if (m) {
     s.meter = `${m[1]}/${m[2]}`;
     s.full = div(meterValue(s.meter), s.unit);
   }
-  if (ch === ']') s.mode = 'idle';
+  s.mode = 'idle';
 }
 
 function tupletChar(s: BarState, ch: string): void {
@@ -262,13 +283,15 @@ function barChar(s: BarState, ch: string): void {
   const t = s.text + ch;
   if (BAR_TEXTS.some((b) => b.startsWith(t))) {
     s.text = t;
-    s.bad = !BAR_TEXTS.some((b) => b.startsWith(t) && canClose(s, b));
+    s.bad = !BAR_TEXTS.some((b) => b.startsWith(t) && legalBar(s, b));
     return;
   }
-  const bad = !BAR_TEXTS.includes(s.text) || !canClose(s, s.text);
+  const bad = !BAR_TEXTS.includes(s.text) || !legalBar(s, s.text);
   commitBar(s, s.text);
+  s.accs = {}; // accidentals last to the bar line
+  s.fielded = false;
   s.mode = 'idle';
   s.text = '';
-  idleChar(s, ch);
+  if (ch !== '\n') idleChar(s, ch);
   s.bad ||= bad;
 }

@@ -8,7 +8,7 @@ import { Rng } from '../model/rng.js';
 import type { Network } from '../model/network.js';
 import { Stepper } from '../model/stepper.js';
 import { BOS, EOS, UNK } from '../tokenizer/index.js';
-import { type BarMemo, guideBars } from './bar-guide.js';
+import { type BarMemo, guideBars, PUSH_FROM } from './bar-guide.js';
 import { type CharTable, chooseNext } from './choose.js';
 import { type Conditions, guideNext, headerEnd, primed } from './header-guide.js';
 import { logSoftmax, type PickOptions } from './pick.js';
@@ -150,7 +150,8 @@ function expand(beam: Beam, logits: Float32Array, row: number, table: CharTable,
   keyed.sort((a, b) => b.k - a.k);
   const body = req.guard ? beam.text.slice(headerEnd(beam.text)) : '';
   let guide = guideNext(beam.text, req.conditions);
-  if (req.barGuide !== false) ({ guide, memo: beam.bars } = guideBars(guide, beam.text, beam.bars, table.chars));
+  const push = beam.text.length >= PUSH_FROM * req.maxLength;
+  if (req.barGuide !== false) ({ guide, memo: beam.bars } = guideBars(guide, beam.text, beam.bars, table.chars, push));
   const out: { id: number; lp: number }[] = [];
   for (const { id } of keyed) {
     if (out.length >= req.width) break;

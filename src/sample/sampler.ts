@@ -7,7 +7,7 @@ import { Rng } from '../model/rng.js';
 import type { Network } from '../model/network.js';
 import { Stepper } from '../model/stepper.js';
 import { BOS, EOS } from '../tokenizer/index.js';
-import { type BarMemo, guideBars } from './bar-guide.js';
+import { type BarMemo, guideBars, PUSH_FROM } from './bar-guide.js';
 import { type CharTable, chooseNext } from './choose.js';
 import { bodyGuide, type Conditions, guideNext, headerEnd } from './header-guide.js';
 import type { PickOptions } from './pick.js';
@@ -88,7 +88,8 @@ export async function sampleAttempts(net: Network, table: CharTable, req: Sample
 /** Adds one character to a row; true when its tune has ended (EOS or length cap). */
 function advance(row: Row, logits: Float32Array, b: number, table: CharTable, req: SampleRequest, rng: Rng): boolean {
   let guide = row.free ? bodyGuide(row.text) : guideNext(row.text, req.conditions);
-  if (req.barGuide !== false) ({ guide, memo: row.bars } = guideBars(guide, row.text, row.bars, table.chars));
+  const push = row.text.length >= PUSH_FROM * req.maxLength;
+  if (req.barGuide !== false) ({ guide, memo: row.bars } = guideBars(guide, row.text, row.bars, table.chars, push));
   const c = chooseNext(logits, b, table, guide, req.pick, rng);
   if (!c.forced) {
     row.logProb += c.logProb;

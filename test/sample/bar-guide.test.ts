@@ -48,7 +48,7 @@ describe('bar guide: bar lines', () => {
     expect(ok('6/8', '1/8', 'B|EGE|', '|')).toBe(true);
     expect(ok('6/8', '1/8', 'B|EGE|', '1')).toBe(false);
     expect(ok('6/8', '1/8', 'B|EGEGE|', 'A')).toBe(false);
-    expect(ok('6/8', '1/8', 'B|EGEGE|', ']')).toBe(true);
+    expect(ok('6/8', '1/8', 'B|EGEGEG|EGEGEG|EGEGE|', ']')).toBe(true);
   });
   it('a short section end owes a pickup that completes it', () => {
     const b = 'GA|B2B2B2AG|B2B2B2g2|d2B2B2::';
@@ -71,15 +71,30 @@ describe('bar guide: bar lines', () => {
     expect(ok('4/4', '1/4', '', '|')).toBe(true); // `|:` may open the body
   });
   it('ends only after a legal bar line', () => {
-    expect(canEnd('4/4', '1/4', 'ABcd|ABcd')).toBe(false);
-    expect(canEnd('4/4', '1/4', 'ABcd|ABcd|')).toBe(true);
-    expect(canEnd('4/4', '1/4', 'ABcd|ABcd|]\n')).toBe(true);
-    expect(canEnd('4/4', '1/4', 'G|ABcd|AB:|')).toBe(true); // short last bar at a section end
-    expect(canEnd('4/4', '1/4', 'G|ABcd|AB|')).toBe(false);
+    const x = 'ABcd|ABcd|ABcd|';
+    expect(canEnd('4/4', '1/4', x + 'ABcd')).toBe(false);
+    expect(canEnd('4/4', '1/4', x)).toBe(false); // three bars: too few
+    expect(canEnd('4/4', '1/4', x + 'ABcd|')).toBe(true);
+    expect(canEnd('4/4', '1/4', x + 'ABcd|]\n')).toBe(true);
+    expect(canEnd('4/4', '1/4', 'G|' + x + 'AB:|')).toBe(true); // short last bar at a section end
+    expect(canEnd('4/4', '1/4', 'G|' + x + 'AB|')).toBe(false);
   });
 });
 
 describe('bar guide: tuplets, broken rhythm, chords, meter changes', () => {
+  it('keeps a tuplet inside its bar, never nested', () => {
+    expect(ok('2/4', '1/8', 'AB(3cd', '|')).toBe(false);
+    expect(ok('2/4', '1/8', 'A(3Bc', '(')).toBe(false);
+  });
+  it('allows chords of up to four notes and one corpus-form inline field per bar', () => {
+    expect(ok('4/4', '1/8', '[CEG', 'c')).toBe(true);
+    expect(ok('4/4', '1/8', '[CEGc', 'e')).toBe(false);
+    expect(ok('4/4', '1/8', 'ABcdefga|[K:Dmaj]', '[')).toBe(true);
+    expect(ok('4/4', '1/8', 'ABcdefga|[K:Dmaj][', 'K')).toBe(false);
+    expect(ok('4/4', '1/8', 'ABcdefga|[K:D', '(')).toBe(false);
+    expect(ok('4/4', '1/8', 'ABcdefga|[K:Dmaj', ']')).toBe(true);
+    expect(ok('4/4', '1/8', 'AB[', 'M')).toBe(false);
+  });
   it('counts a triplet as two notes', () => {
     expect(ok('2/4', '1/8', '(3ABc', 'd')).toBe(true);
     expect(ok('2/4', '1/8', '(3ABcde', 'f')).toBe(false);
@@ -135,8 +150,125 @@ describe('bar guide: never a dead end', () => {
 
 describe('bar guide: repeats', () => {
   it('does not end while a |: is open', () => {
-    expect(canEnd('4/4', '1/4', '|:ABcd|ABcd|')).toBe(false);
-    expect(canEnd('4/4', '1/4', '|:ABcd|ABcd:|')).toBe(true);
-    expect(canEnd('4/4', '1/4', '|:ABcd|ABcd::ABcd|')).toBe(false);
+    expect(canEnd('4/4', '1/4', '|:ABcd|ABcd|ABcd|ABcd|')).toBe(false);
+    expect(canEnd('4/4', '1/4', '|:ABcd|ABcd|ABcd|ABcd:|')).toBe(true);
+    expect(canEnd('4/4', '1/4', '|:ABcd|ABcd|ABcd::ABcd|')).toBe(false);
+  });
+});
+
+describe('bar guide: endings and the final bar line', () => {
+  it('a later ending needs a first one; a first ending needs an open or implicit repeat', () => {
+    expect(ok('4/4', '1/4', '|:ABcd|', '2')).toBe(false);
+    expect(ok('4/4', '1/4', '|:ABcd|', '1')).toBe(true);
+    expect(ok('4/4', '1/4', '|:ABcd|1ABcd:|', '2')).toBe(true);
+    expect(ok('4/4', '1/4', 'ABcd:|ABcd|', '1')).toBe(false); // the repeat was closed
+    expect(ok('4/4', '1/4', '|:ABcd:|', '1')).toBe(false); // `:|1` closes the repeat first
+    expect(ok('4/4', '1/4', '|:ABcd|1ABcd:|2ABcd:|', 'A')).toBe(false); // a second ending is not repeated
+    expect(ok('4/4', '1/4', '|:ABcd|1ABcd:|2ABcd|', '|')).toBe(true);
+  });
+  it('no second `|:` while one is open', () => {
+    expect(ok('4/4', '1/4', '|:ABcd|', ':')).toBe(false);
+    expect(ok('4/4', '1/4', '|:ABcd:|ABcd|', ':')).toBe(true);
+  });
+  it('`|]` ends the tune, and is refused while a repeat is open', () => {
+    expect(ok('4/4', '1/4', 'ABcd|ABcd|ABcd|ABcd|]', 'A')).toBe(false);
+    expect(canEnd('4/4', '1/4', 'ABcd|ABcd|ABcd|ABcd|]')).toBe(true);
+    expect(ok('4/4', '1/4', 'ABcd|ABcd|ABcd|', ']')).toBe(false); // only three bars
+    expect(ok('4/4', '1/4', '|:ABcd|ABcd|', ']')).toBe(false);
+  });
+});
+
+describe('bar guide: ties', () => {
+  it('ties only a note to the same letter and octave', () => {
+    expect(ok('4/4', '1/8', 'A2-', 'A')).toBe(true);
+    expect(ok('4/4', '1/8', 'A2-', 'B')).toBe(false);
+    expect(ok('4/4', '1/8', "c'2-", 'c')).toBe(true);
+    expect(ok('4/4', '1/8', "c'2-c", '2')).toBe(false); // c is not c'
+    expect(ok('4/4', '1/8', "c'2-c", "'")).toBe(true);
+    expect(ok('4/4', '1/8', 'A2-', 'z')).toBe(false);
+    expect(ok('4/4', '1/8', 'A2-', '[')).toBe(false);
+  });
+  it('ties nothing but a single note', () => {
+    expect(ok('4/4', '1/8', 'z2', '-')).toBe(false);
+    expect(ok('4/4', '1/8', '[ce]2', '-')).toBe(false);
+    expect(ok('4/4', '1/8', 'ABcdefga|', '-')).toBe(false);
+    expect(ok('4/4', '1/8', 'A2-', '-')).toBe(false);
+  });
+  it('keeps the sounding accidental: carried within the bar, rewritten after the bar line', () => {
+    expect(ok('4/4', '1/8', '^f2-', 'f')).toBe(true);
+    expect(ok('4/4', '1/8', 'ABcdef^g2-|', 'g')).toBe(false);
+    expect(ok('4/4', '1/8', 'ABcdef^g2-|', '^')).toBe(true);
+    expect(ok('4/4', '1/8', 'ABcdefg2-|', '^')).toBe(false);
+  });
+  it('does not end on an open tie', () => {
+    expect(canEnd('4/4', '1/8', 'ABcdefga|ABcdefg2-|')).toBe(false);
+  });
+});
+
+describe('bar guide: lengths and octave marks', () => {
+  it('uses the corpus suffixes only', () => {
+    expect(ok('4/4', '1/8', 'A', '5')).toBe(false);
+    expect(ok('4/4', '1/8', 'A', '3')).toBe(true);
+    expect(ok('4/4', '1/8', 'A/', '1')).toBe(false); // no /16
+    expect(ok('4/4', '1/8', 'A/', '4')).toBe(true);
+  });
+  it('refuses broken rhythm that abcjs cannot draw', () => {
+    expect(ok('4/4', '1/8', 'A3', '>')).toBe(false); // 9/16
+    expect(ok('4/4', '1/8', 'A2', '>')).toBe(true);
+    expect(ok('4/4', '1/8', 'A3/2', '>')).toBe(false);
+  });
+  it('allows one octave mark', () => {
+    expect(ok('4/4', '1/8', 'C,', ',')).toBe(false);
+    expect(ok('4/4', '1/8', 'C', ',')).toBe(true);
+    expect(ok('4/4', '1/8', "c'", "'")).toBe(false);
+  });
+});
+
+describe('bar guide: ending push', () => {
+  const pushed = (body: string, ch: string) => {
+    const g = applyBarGuide({ noEnd: false }, state('4/4', '1/8', body), CHARS, true);
+    return g.accept ? g.accept(ch) : true;
+  };
+  const P = 'ABcdefga|ABcdefga|ABcdefga|';
+  it('opens no new section', () => {
+    expect(ok('4/4', '1/8', 'ABcdefga|', ':')).toBe(true);
+    expect(pushed('ABcdefga|', ':')).toBe(false);
+  });
+  it('once the bar is full, closes it and ends', () => {
+    expect(pushed(P + 'ABcdefga', 'B')).toBe(false);
+    expect(pushed(P + 'ABcdefga', '|')).toBe(true);
+    expect(pushed(P + 'ABcdefga|', 'B')).toBe(false);
+    expect(pushed(P + 'ABcdefga|', ']')).toBe(true);
+    expect(pushed(P + 'ABcd', 'e')).toBe(true); // a short bar goes on
+  });
+  it('closes an open repeat with `:|`', () => {
+    expect(pushed('|:' + P + 'ABcdefga', '|')).toBe(false);
+    expect(pushed('|:' + P + 'ABcdefga', ':')).toBe(true);
+  });
+});
+
+describe('bar guide: what abcjs and abc2midi read', () => {
+  it('writes `,` after C-B and `\'` after c-b only', () => {
+    expect(ok('4/4', '1/8', 'B', "'")).toBe(false);
+    expect(ok('4/4', '1/8', 'd', ',')).toBe(false);
+  });
+  it('keeps chords to notes with lengths', () => {
+    expect(ok('4/4', '1/8', '[A/', '/')).toBe(false);
+    expect(ok('4/4', '1/8', '[A/', 'c')).toBe(true);
+    expect(ok('4/4', '1/8', '[A^', '^')).toBe(true);
+    expect(ok('4/4', '1/8', '[A^^', '^')).toBe(false);
+    expect(ok('4/4', '1/8', '[A^', ']')).toBe(false); // an accidental needs its note
+  });
+  it('breaks lines after bar lines only', () => {
+    expect(ok('4/4', '1/8', 'ABcdefga|', '\n')).toBe(true);
+    expect(ok('4/4', '1/8', 'ABcd', '\n')).toBe(false);
+  });
+  it('the push ends a short section at `|]` and closes an open repeat with `:|`', () => {
+    const p = (body: string, ch: string) => applyBarGuide({ noEnd: false }, state('4/4', '1/8', body), CHARS, true).accept?.(ch) ?? true;
+    const x = 'ABcdefga|ABcdefga|ABcdefga|ABcd|';
+    expect(p(x, '|')).toBe(false); // `||` would not end the tune
+    expect(p(x, ']')).toBe(true);
+    expect(p('|:' + x.slice(0, -1), '|')).toBe(false);
+    expect(p('|:' + x.slice(0, -1), ':')).toBe(true);
   });
 });
