@@ -1,7 +1,8 @@
 // Checks that repeat signs and numbered endings are balanced the way ABC players read them
 // (abc2midi's rules): `:|` with no `|:` repeats from the start or the previous section and is
 // fine; a second `|:` while one is open, a `|:` never closed, a first ending outside a repeat
-// a second ending without a first one, and a last ending closed by `:|` are problems.
+// or never closed by `:|`, a second ending without a first one, and a last ending closed by
+// `:|` are problems.
 
 import type { BarLine } from './validate-measures.js';
 import type { Problem } from './validate-problem.js';
@@ -15,6 +16,8 @@ interface RepeatState {
   sawFirstEnding: boolean;
   /** Label of the ending being played, when it is not a first ending. */
   laterEnding: string | null;
+  /** Bar where a first ending began that no `:|` has closed yet (abc2midi: "Missing :|"). */
+  firstEndingOpenAt: number | null;
 }
 
 function startEnding(state: RepeatState, line: BarLine, problems: Problem[]): void {
@@ -25,6 +28,7 @@ function startEnding(state: RepeatState, line: BarLine, problems: Problem[]): vo
       problems.push({ bar, message: `ending [${label} is not inside a repeat (|: missing)` });
     }
     state.sawFirstEnding = true;
+    state.firstEndingOpenAt = bar;
   } else if (!state.sawFirstEnding) {
     problems.push({ bar, message: `ending [${label} without a first ending before it` });
   }
@@ -34,7 +38,10 @@ function startEnding(state: RepeatState, line: BarLine, problems: Problem[]): vo
 function applyBar(state: RepeatState, line: BarLine, problems: Problem[]): void {
   switch (line.type) {
     case 'bar_left_repeat':
-      if (state.open === 'explicit') {
+      if (state.firstEndingOpenAt !== null && state.open !== 'explicit') {
+    problems.push({ bar: state.firstEndingOpenAt, message: `the first ending at bar ${state.firstEndingOpenAt} is never closed by :|` });
+  }
+  if (state.open === 'explicit') {
         const msg = `|: while the |: after bar ${state.openedAfter} is still open (:| missing)`;
         problems.push({ bar: line.afterMeasure, message: msg });
       }
@@ -50,8 +57,10 @@ function applyBar(state: RepeatState, line: BarLine, problems: Problem[]): void 
       }
       state.open = 'none';
       state.laterEnding = null;
+      state.firstEndingOpenAt = null;
       break;
     case 'bar_dbl_repeat':
+      state.firstEndingOpenAt = null;
       state.open = 'explicit';
       state.openedAfter = line.afterMeasure;
       state.sawFirstEnding = false;
@@ -64,12 +73,15 @@ function applyBar(state: RepeatState, line: BarLine, problems: Problem[]): void 
 /** Repeat and ending problems found in a tune's bar lines, in order. */
 export function checkRepeats(barLines: BarLine[]): Problem[] {
   const problems: Problem[] = [];
-  const state: RepeatState = { open: 'implicit', openedAfter: 0, sawFirstEnding: false, laterEnding: null };
+  const state: RepeatState = { open: 'implicit', openedAfter: 0, sawFirstEnding: false, laterEnding: null, firstEndingOpenAt: null };
   for (const line of barLines) {
     // A `:|2` closes the repeat before the second ending starts.
     if (line.type === 'bar_right_repeat' || line.type === 'bar_dbl_repeat') applyBar(state, line, problems);
     if (line.startEnding !== undefined) startEnding(state, line, problems);
     if (line.type !== 'bar_right_repeat' && line.type !== 'bar_dbl_repeat') applyBar(state, line, problems);
+  }
+  if (state.firstEndingOpenAt !== null && state.open !== 'explicit') {
+    problems.push({ bar: state.firstEndingOpenAt, message: `the first ending at bar ${state.firstEndingOpenAt} is never closed by :|` });
   }
   if (state.open === 'explicit') {
     const where = state.openedAfter === 0 ? 'at the start' : `after bar ${state.openedAfter}`;

@@ -81,7 +81,8 @@ function applyRepeat(s: BarCount, text: string): void {
   if (text === '::') Object.assign(s, { openRepeat: true, repeatClosed: false, sawFirst: false });
   else if (text.startsWith(':|')) Object.assign(s, { openRepeat: false, repeatClosed: true, laterEnding: false });
   const n = /[0-9]$/.exec(text)?.[0];
-  if (n === '1') Object.assign(s, { sawFirst: true, laterEnding: false });
+  // A first ending holds the repeat open until its `:|`, as an open `|:` does.
+  if (n === '1') Object.assign(s, { sawFirst: true, laterEnding: false, openRepeat: true });
   else if (n) s.laterEnding = true;
   if (text === '|:') Object.assign(s, { openRepeat: true, repeatClosed: false, sawFirst: false, laterEnding: false });
 }
