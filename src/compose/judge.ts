@@ -2,6 +2,7 @@
 // tune already in the book, and (unless copies are allowed) share no 4-bar window with a
 // training tune. Keeps the counts the summary reports and the attempt/time budget.
 import { validateTune } from '../abc/validate.js';
+import { MIN_BARS } from '../sample/bar-rules.js';
 import { withNumber } from '../abc/tune-text.js';
 import type { Attempt } from '../sample/sampler.js';
 import type { ComposeEvent, ComposeResult, ComposedTune } from './compose.js';
@@ -53,7 +54,7 @@ export class TuneJudge {
     this.attempts++;
     this.logProbSum += a.logProb / Math.max(1, a.chosen);
     this.onProgress?.({ type: 'attempt', index: this.attempts, text: a.text });
-    const problem = a.ended ? validateTune(withNumber(a.text, 1)).problems[0]?.message : `no end within the length cap`;
+    const problem = a.ended ? validateTune(withNumber(a.text, 1), { minBars: MIN_BARS }).problems[0]?.message : `no end within the length cap`;
     if (problem !== undefined) {
       const why = problem.replace(/\d+/g, '#').replace(/^(abcjs: Music Line:#:#: [^:]*).*$/, '$1').slice(0, 70);
       this.failures[why] = (this.failures[why] ?? 0) + 1;

@@ -24,7 +24,7 @@ function headerContext(text: string): { meter: string; unit: Frac } {
 }
 
 /** The bar state after `text` (a whole model text, header included); undefined inside the header. */
-export function trackBars(memo: BarMemo | undefined, text: string): BarMemo | undefined {
+export function trackBars(memo: BarMemo | undefined, text: string, minBars?: number): BarMemo | undefined {
   let state: BarState;
   let from: number;
   if (memo && text.length >= memo.text.length && text.startsWith(memo.text)) {
@@ -34,7 +34,7 @@ export function trackBars(memo: BarMemo | undefined, text: string): BarMemo | un
     from = headerEnd(text);
     if (from < 0) return undefined;
     const { meter, unit } = headerContext(text);
-    state = startState(meter, unit);
+    state = startState(meter, unit, minBars);
   }
   for (let i = from; i < text.length; i++) state = stepBar(state, text[i]);
   return { text, state };

@@ -14,6 +14,8 @@ export interface BarCount {
   nextFactor: Frac | null;
   mustSuffix: string | null;
   measures: number;
+  /** Fewest measures before the tune may end (MIN_BARS unless a caller asks otherwise). */
+  minBars: number;
   carry: Frac | null;
   repeatEnd: boolean;
   /** A `|:` (or `::`) waits for its `:|`: the tune may not end yet. */
@@ -53,12 +55,15 @@ export function canClose(s: BarCount, text: string): boolean {
   return full || isSoftBar(text);
 }
 
-/** Fewest measures a tune may have (the validator's default, a pickup included). */
-export const MIN_BARS = 4;
+/**
+ * Fewest measures a composed tune may have, a pickup included: 8, since a shorter one is a
+ * fragment (5 of the 3,442 training tunes are shorter). The validator's own default is 4.
+ */
+export const MIN_BARS = 8;
 
 /** Whether closing the current bar now leaves the tune enough measures to end. */
 export function enoughBars(s: BarCount): boolean {
-  return s.measures + (s.dur.n > 0 ? 1 : 0) >= MIN_BARS;
+  return s.measures + (s.dur.n > 0 ? 1 : 0) >= s.minBars;
 }
 
 /** Whether bar line `text` keeps repeats and endings balanced the way the validator reads them. */

@@ -52,11 +52,11 @@ const TUPLET_PREFIX = /^[2-9](:[1-9]?(:[1-9]?)?)?$/;
 const TUPLET = /^([2-9])(?::([1-9])(?::([1-9]))?)?$/;
 
 /** The state at the start of a body under meter `meter` ("n/d") and unit length `unit`. */
-export function startState(meter: string, unit: Frac): BarState {
+export function startState(meter: string, unit: Frac, minBars = MIN_BARS): BarState {
   return {
     meter, unit, full: div(meterValue(meter), unit), mode: 'idle', text: '', base: ONE, octaveOk: false, dur: ZERO,
     last: null, lastSuffix: null, brokenBase: ZERO, nextFactor: null, mustSuffix: null, tupletLeft: 0, tupletFactor: ONE,
-    measures: 0, carry: null, repeatEnd: false, openRepeat: false, repeatClosed: false, sawFirst: false, laterEnding: false,
+    measures: 0, minBars, carry: null, repeatEnd: false, openRepeat: false, repeatClosed: false, sawFirst: false, laterEnding: false,
     bad: false, fielded: false, chord: false, written: null, ...NO_PITCH,
   };
 }
@@ -83,7 +83,7 @@ export function stepBar(prev: BarState, ch: string): BarState {
 export function endAllowed(s: BarState): boolean {
   if (s.tie) return false;
   if (s.mode === 'bar') return BAR_TEXTS.includes(s.text) && legalBar(s, s.text) && !s.text.endsWith(':') && (!s.openRepeat || s.text.startsWith(':|')) && enoughBars(s);
-  return !s.openRepeat && s.mode === 'idle' && s.dur.n === 0 && s.measures >= MIN_BARS && s.tupletLeft === 0;
+  return !s.openRepeat && s.mode === 'idle' && s.dur.n === 0 && s.measures >= s.minBars && s.tupletLeft === 0;
 }
 
 function startTimed(s: BarState, mode: Mode, text: string): void {

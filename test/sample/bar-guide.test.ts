@@ -7,7 +7,8 @@ import { BODY_CHARS, type Guide } from '../../src/sample/header-guide.js';
 
 const CHARS = ['<bos>', '<eos>', '<unk>', ...BODY_CHARS, 'M', 'K', ' '];
 const head = (meter: string, unit: string) => `T:x\nM:${meter}\nL:${unit}\nK:Gmaj\n`;
-const state = (meter: string, unit: string, body: string) => trackBars(undefined, head(meter, unit) + body)!.state;
+// These cases are written for tunes of 4 bars and more; compose asks for 8 (last test).
+const state = (meter: string, unit: string, body: string, minBars = 4) => trackBars(undefined, head(meter, unit) + body, minBars)!.state;
 const ok = (meter: string, unit: string, body: string, ch: string) => {
   const g = applyBarGuide({ noEnd: false }, state(meter, unit, body), CHARS);
   return g.accept ? g.accept(ch) : true;
@@ -279,5 +280,14 @@ describe('chords with lengths inside', () => {
     expect(ok('4/4', '1/8', 'GA[F2A2]', '2')).toBe(false);
     expect(ok('4/4', '1/8', 'GA[F2A', ']')).toBe(false);
     expect(ok('4/4', '1/8', 'GA[FA]', '2')).toBe(true);
+  });
+});
+
+describe('tune length', () => {
+  it('lets a composed tune end only after 8 bars by default', () => {
+    const four = 'GABcdcBA|GABcd4|GABcdcBA|GABcd4|]';
+    expect(endAllowed(state('4/4', '1/8', four, 4))).toBe(true);
+    expect(endAllowed(trackBars(undefined, head('4/4', '1/8') + four)!.state)).toBe(false);
+    expect(endAllowed(trackBars(undefined, head('4/4', '1/8') + four.replace('|]', '|') + four)!.state)).toBe(true);
   });
 });
