@@ -237,11 +237,10 @@ function chordChar(s: BarState, ch: string): void {
     s.base = (m && LEN_VALUE.get(m[1])) || ONE;
     s.octaveOk = false;
     s.chord = true;
-    // Lengths inside a chord are all alike and then take no outer length, as in the corpus:
-    // abc2midi and abcjs disagree on how the two combine.
-    const inner = [...s.text.matchAll(/[A-Ga-g][,']*([0-9/]*)/g)].map((x) => x[1]);
-    s.mustSuffix = inner.some((l) => l !== '') ? '' : null;
-    s.bad = !m || !CHORD_DONE.test(s.text) || new Set(inner).size > 1;
+    // A chord with lengths inside takes no outer length, as in the corpus: abc2midi and abcjs
+    // disagree on how the two combine.
+    s.mustSuffix = /[A-Ga-g][,']*[0-9/]/.test(s.text) ? '' : null;
+    s.bad = !m || !CHORD_DONE.test(s.text);
     s.text = '';
   } else if (/^[A-Ga-g^_=,'0-9/]$/.test(ch)) {
     s.text += ch;
