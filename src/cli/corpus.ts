@@ -2,13 +2,12 @@
 // and report.json; `normalize FILE...` prints the kept tunes in normal form (report on stderr).
 // Errors are one line on stderr (`corpus: ...`), exit code 1; bad usage exits 2.
 import { parseArgs } from 'node:util';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { buildCorpus, formatTunes } from '../corpus/build.js';
 import { CorpusError, importCorpus, loadValidator, readSources } from '../corpus/import.js';
 import { formatReport } from '../corpus/report.js';
+import { PROJECT_ROOT as ROOT } from './args.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const USAGE = 'usage: corpus import [--from DIR] | corpus normalize FILE...';
 const warn = (msg: string) => process.stderr.write(`corpus: ${msg}\n`);
 

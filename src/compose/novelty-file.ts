@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { splitTunes } from '../abc/read.js';
 import { headerEnd } from '../sample/header-guide.js';
 import { modelText } from '../abc/tune-text.js';
-import { writeAtomic } from '../model/model-dir.js';
+import { writeAtomic } from '../io/atomic.js';
 import { buildIndex, decodeIndex, encodeIndex, type NoveltyIndex, WINDOW } from './novelty.js';
 
 export const NOVELTY_FILE = 'novelty.bin';

@@ -1,6 +1,7 @@
 // Node I/O for the corpus: reads every .abc file of a directory (sorted by name), builds the
 // corpus and writes train/valid/test.abc and report.json atomically (temp file + rename).
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { writeAtomic } from '../io/atomic.js';
 import { join, resolve } from 'node:path';
 import { buildCorpus, formatTunes, type SourceFile, type Validate } from './build.js';
 import { SPLITS } from './split.js';
@@ -37,13 +38,6 @@ export async function listAbcFiles(dir: string): Promise<string[]> {
   if (!info?.isDirectory()) throw new CorpusError(`no such directory: ${dir}`);
   const names = (await readdir(dir)).filter((n) => n.endsWith('.abc')).sort();
   return names.map((n) => join(dir, n));
-}
-
-/** Writes `text` to `path` through a temporary file in the same directory. */
-export async function writeAtomic(path: string, text: string): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, text, 'utf8');
-  await rename(tmp, path);
 }
 
 /** The import: source dir -> outDir/{train,valid,test}.abc + report.json. */

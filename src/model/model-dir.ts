@@ -7,7 +7,8 @@
 // A checkpoint writes its new data files first and then replaces model.json by rename, so
 // model.json always names complete files: a kill at any moment leaves a loadable directory.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { writeAtomic } from '../io/atomic.js';
 import { join } from 'node:path';
 import { type Vocab, vocabFromJson } from '../tokenizer/index.js';
 import type { ModelConfig } from './config.js';
@@ -39,13 +40,6 @@ export interface LoadedModel {
   manifest: ModelManifest;
   vocab: Vocab;
   params: Params;
-}
-
-/** Writes `data` to `path` atomically: a temporary file in the same folder, then a rename. */
-export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, data);
-  await rename(tmp, path);
 }
 
 function concatFloats(arrays: Float32Array[]): Uint8Array {

@@ -8,11 +8,12 @@ import type { RunConfig } from '../model/config.js';
 import { summarise } from '../model/evaluate.js';
 import { createNetwork, disposeNetwork } from '../model/network.js';
 import { type Params, initParams, paramShapes } from '../model/params.js';
-import { loadModel, readFloats, saveModel, writeAtomic } from '../model/model-dir.js';
+import { writeAtomic } from '../io/atomic.js';
+import { loadModel, readFloats, saveModel } from '../model/model-dir.js';
 import { generate } from '../sample/generate.js';
 import { type Vocab, decode } from '../tokenizer/index.js';
-import { type OptimizerState, applyUpdate, clipGradients, createOptimizer } from './optimizer.js';
-import { ComputePool } from './pool.js';
+import { type OptimizerState, applyUpdate, clipGradients, createOptimizer, momentsOf } from './optimizer.js';
+import { ComputePool, laneRange } from './pool.js';
 import { type LogEntry, lossCurveSvg, progressWithEta } from './report.js';
 import { epochStream, readBatch, stepsPerEpoch } from './stream.js';
 
@@ -70,15 +71,15 @@ async function restore(run: TrainRun): Promise<Restored> {
   if (m.vocab.tokens.join('') !== run.vocab.tokens.join('')) throw new Error(`train: ${run.outDir}/vocab.json differs from the corpus vocabulary`);
   const opt = createOptimizer(run.config.train.optimizer, m.params);
   const specs = paramShapes(run.config.model, run.vocab.tokens.length);
-  const moments = run.config.train.optimizer === 'adam' ? [opt.m, opt.v] : [opt.v];
+  const moments = momentsOf(opt);
   const arrays = await readArrays(join(run.outDir, t.files.optimizer), moments.flatMap(() => specs.map((s) => m.params[s.name].length)));
   moments.forEach((moment, i) => specs.forEach((s, j) => moment[s.name].set(arrays[i * specs.length + j])));
   opt.t = t.optimizerT;
   // The carried state only fits the same lane split; otherwise the lanes restart from zero.
   const { model, train } = run.config;
   const sameSplit = t.units === train.workers && t.config.train.batch === train.batch && t.files.lanes;
-  const perUnit = Array.from({ length: train.workers }, (_, k) => Math.floor(((k + 1) * train.batch) / train.workers) - Math.floor((k * train.batch) / train.workers));
-  const lengths = perUnit.flatMap((lanes) => Array.from({ length: model.layers * (model.cell === 'lstm' ? 2 : 1) }, () => lanes * model.hidden));
+  const perUnit = Array.from({ length: train.workers }, (_, k) => laneRange(k, train.batch, train.workers));
+  const lengths = perUnit.flatMap(([a, b]) => Array.from({ length: model.layers * (model.cell === 'lstm' ? 2 : 1) }, () => (b - a) * model.hidden));
   const lanes = sameSplit ? await readArrays(join(run.outDir, t.files.lanes), lengths) : null;
   const { step, epoch, stepInEpoch, bestValidBpc, badEvals, tokensSeen, seconds } = t;
   return { params: m.params, opt, lanes, progress: { step, epoch, stepInEpoch, bestValidBpc, badEvals, tokensSeen, seconds } };
@@ -128,7 +129,7 @@ class TrainingRun {
   private async checkpoint(metrics?: Record<string, unknown>): Promise<void> {
     const { run, p, opt, c } = this;
     const specs = paramShapes(run.config.model, this.vocabSize);
-    const moments = c.optimizer === 'adam' ? [opt.m, opt.v] : [opt.v];
+    const moments = momentsOf(opt);
     const lanes = await this.pool.getState();
     await saveModel({
       dir: run.outDir, model: run.config.model, vocab: run.vocab, params: this.params, step: p.step,

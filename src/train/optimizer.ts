@@ -19,6 +19,11 @@ export function createOptimizer(name: OptimizerName, params: Params): OptimizerS
   return { name, t: 0, m: name === 'adam' ? zeros() : {}, v: zeros() };
 }
 
+/** The moment arrays the optimizer keeps, in checkpoint order: Adam's m and v, RMSprop's v. */
+export function momentsOf(state: OptimizerState): Params[] {
+  return state.name === 'adam' ? [state.m, state.v] : [state.v];
+}
+
 /** The global L2 norm of all gradients. */
 export function globalNorm(grads: Params): number {
   let sum = 0;

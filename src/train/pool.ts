@@ -58,6 +58,11 @@ async function workerUnit(model: ModelConfig, vocabSize: number, params: Params,
   };
 }
 
+/** The lanes [start, end) of a batch of `batch` lanes that unit k of `units` computes. */
+export function laneRange(k: number, batch: number, units: number): [number, number] {
+  return [Math.floor((k * batch) / units), Math.floor(((k + 1) * batch) / units)];
+}
+
 export class ComputePool {
   private constructor(private units: Unit[]) {}
 
@@ -74,8 +79,7 @@ export class ComputePool {
 
   /** The lanes [start, end) of a batch that unit k computes. */
   lanesOf(k: number, batch: number): [number, number] {
-    const n = this.units.length;
-    return [Math.floor((k * batch) / n), Math.floor(((k + 1) * batch) / n)];
+    return laneRange(k, batch, this.units.length);
   }
 
   /** One training step over all lanes; loss and gradients are lane-weighted means. */

@@ -1,6 +1,7 @@
 // Writes a tune book folder: tunebook.abc, tunebook.html, mid/NN-title.mid and optionally
 // tunebook.pdf. Node I/O over the pure formatters.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { writeAtomic } from '../io/atomic.js';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ComposeResult } from '../compose/compose.js';
@@ -26,12 +27,12 @@ export async function writeTunebook(dir: string, result: ComposeResult, opts: Co
   const note = settingsLine(result, opts);
   await mkdir(join(dir, 'mid'), { recursive: true });
   const files = [join(dir, 'tunebook.abc'), join(dir, 'tunebook.html')];
-  await writeFile(files[0], bookAbc(result.tunes, note));
+  await writeAtomic(files[0], bookAbc(result.tunes, note));
   const texts = result.tunes.map((t, i) => bookTune(t, i + 1)); // the page states the note once
-  await writeFile(files[1], bookHtml(result.tunes, texts, 'Tune book', note, await abcjsSource()));
+  await writeAtomic(files[1], bookHtml(result.tunes, texts, 'Tune book', note, await abcjsSource()));
   for (const [i, t] of result.tunes.entries()) {
     const path = join(dir, 'mid', midiName(i + 1, t.title));
-    await writeFile(path, tuneMidi(texts[i]));
+    await writeAtomic(path, tuneMidi(texts[i]));
     files.push(path);
   }
   if (!pdf) return { dir, files };
