@@ -96,12 +96,15 @@ export function measureBars(tokens: Token[], meter: string, unit: Frac): Bar[] {
  */
 export function closeFullLines(tokens: Token[], bars: Bar[]): Token[] {
   const fullEols = new Set(bars.flatMap((b) => b.fullAtEol));
+  const musicNext = new Array<boolean>(tokens.length + 1).fill(false); // linear: one pass from the end
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i];
+    musicNext[i] = t.kind === 'eol' || t.kind === 'field' ? musicNext[i + 1] : isTimed(t) || t.kind === 'tuplet';
+  }
   const out: Token[] = [];
   tokens.forEach((t, i) => {
     if (t.kind !== 'eol') return out.push(t);
-    if (!fullEols.has(i)) return;
-    const next = tokens.slice(i + 1).find((u) => u.kind !== 'eol' && u.kind !== 'field');
-    if (next && (isTimed(next) || next.kind === 'tuplet')) out.push({ kind: 'bar', text: '|', ending: '' });
+    if (fullEols.has(i) && musicNext[i + 1]) out.push({ kind: 'bar', text: '|', ending: '' });
   });
   return out;
 }

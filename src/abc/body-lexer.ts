@@ -2,6 +2,7 @@
 // Linear time by construction: every step moves forward and only indexOf/character tests
 // are used, so a 50 MB line of junk is read as fast as a tune. Non-music is skipped here.
 import { frac, type Frac } from './fraction.js';
+import { isPowerOfTwo } from './key.js';
 import type { ChordNote, Token } from './body-tokens.js';
 
 /** Returned instead of tokens when the line cannot be part of a tune we keep. */
@@ -92,7 +93,9 @@ function readLength(sc: Scan): Frac {
     if (d > MAX_LEN) throw new LexError('bad length');
   }
   if (n === 0 || d === 0 || n > MAX_LEN) throw new LexError('bad length');
-  return frac(n, d);
+  const len = frac(n, d);
+  if (!isPowerOfTwo(len.d)) throw new LexError('bad length'); // `A/3`: abc2midi refuses it
+  return len;
 }
 
 /** Accidental, letter and octave marks as canonical pitch text (`c,` -> `C`, `C'` -> `c`). */

@@ -1,8 +1,9 @@
 // Second pass over the lexed body, with the meter and unit length known at each point:
 // normalises mid-tune [K:]/[M:] values, rescales lengths after a mid-tune L: change (the
-// header L: stays the unit), writes tuplets canonically, expands Z rests, merges bar lines.
-import { div, frac, mul, type Frac } from './fraction.js';
-import { meterValue, normalizeKey, normalizeMeter, normalizeUnit } from './key.js';
+// header L: stays the unit), writes tuplets canonically, expands Z rests (within a cap on the
+// tokens written, so `Z999` bars cost no more than the tune they make), merges bar lines.
+import { div, frac, mul, ONE, type Frac } from './fraction.js';
+import { isPowerOfTwo, meterValue, normalizeKey, normalizeMeter, normalizeUnit } from './key.js';
 import { LexError } from './body-lexer.js';
 import type { Token } from './body-tokens.js';
 
@@ -31,7 +32,7 @@ export function tupletText(p: number, q: number, r: number, meter: string): stri
 function resolveField(t: Token & { kind: 'field' }, ctx: Context, out: Token[]): void {
   if (t.key === 'L') {
     const u = normalizeUnit(t.value);
-    if (!u) throw new LexError('bad unit length');
+    if (!u || !isPowerOfTwo(u.d)) throw new LexError('bad unit length');
     ctx.scale = div(u, ctx.unit);
     return;
   }
@@ -43,7 +44,11 @@ function resolveField(t: Token & { kind: 'field' }, ctx: Context, out: Token[]):
   out.push({ kind: 'field', key: t.key, value: r.value });
 }
 
+/** Most tokens a resolved body may hold: a tune of 100,000 characters lexes into fewer. */
+export const MAX_TOKENS = 100_000;
+
 function expandMultiRest(bars: number, ctx: Context, out: Token[]): void {
+  if (out.length + 2 * bars > MAX_TOKENS) throw new LexError('tune too long once its Z rests are written out');
   const len = div(meterValue(ctx.meter), ctx.unit);
   for (let b = 0; b < bars; b++) {
     if (b > 0) out.push({ kind: 'bar', text: '|', ending: '' });
@@ -51,9 +56,12 @@ function expandMultiRest(bars: number, ctx: Context, out: Token[]): void {
   }
 }
 
-/** Applies context to every token; throws LexError when something cannot be normalised. */
-export function resolveBody(tokens: Token[], meter: string, key: string, unit: Frac): Token[] {
-  const ctx: Context = { meter, key, unit, scale: frac(1) };
+/**
+ * Applies context to every token; throws LexError when something cannot be normalised.
+ * `scale` multiplies every length until a mid-tune L: (a header `L:3/8` written `L:1/8`).
+ */
+export function resolveBody(tokens: Token[], meter: string, key: string, unit: Frac, scale: Frac = ONE): Token[] {
+  const ctx: Context = { meter, key, unit, scale };
   const out: Token[] = [];
   for (const t of tokens) {
     if (t.kind === 'field') resolveField(t, ctx, out);

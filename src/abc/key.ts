@@ -43,14 +43,22 @@ export function normalizeKey(raw: string): Normalized {
   return { ok: true, value: `${m[1].toUpperCase()}${m[2]}${mode}` };
 }
 
-/** M: value -> "n/d"; C is 4/4, C| is 2/2. `none`, empty and compound sums are unsupported. */
+/** Whether n is 1, 2, 4, 8, ...: the only note-value denominators abc2midi accepts. */
+export function isPowerOfTwo(n: number): boolean {
+  return Number.isInteger(n) && n > 0 && (n & (n - 1)) === 0;
+}
+
+/**
+ * M: value -> "n/d"; C is 4/4, C| is 2/2. `none`, empty and compound sums are unsupported, and
+ * so is a denominator that is not a power of two (`3/3`): abc2midi refuses it.
+ */
 export function normalizeMeter(raw: string): Normalized {
   const v = stripComment(raw);
   if (v === '') return { ok: false, reason: 'no meter' };
   if (v === 'C') return { ok: true, value: '4/4' };
   if (v === 'C|') return { ok: true, value: '2/2' };
   const m = /^(\d{1,2})\s*\/\s*(\d{1,2})$/.exec(v);
-  if (!m || Number(m[1]) === 0 || Number(m[2]) === 0) {
+  if (!m || Number(m[1]) === 0 || !isPowerOfTwo(Number(m[2]))) {
     return { ok: false, reason: v.toLowerCase() === 'none' ? 'no meter' : 'unsupported meter' };
   }
   return { ok: true, value: `${Number(m[1])}/${Number(m[2])}` };
@@ -59,6 +67,20 @@ export function normalizeMeter(raw: string): Normalized {
 /** L: value -> reduced fraction, or undefined when malformed. */
 export function normalizeUnit(raw: string): Frac | undefined {
   return parseFrac(stripComment(raw));
+}
+
+/** Longest unit note length's denominator the normal form writes (L:1/64, as the model's grammar). */
+const MAX_UNIT_DENOMINATOR = 64;
+
+/**
+ * A header L: as the normal form writes it, `1/d` with d a power of two up to 64, and the
+ * factor the body's lengths are scaled by: `L:3/8` is written `L:1/8` with every length x3
+ * (abc2midi accepts only `1/d`). Undefined when no such form exists (`L:1/3`, `L:1/128`).
+ */
+export function headerUnit(raw: string): { unit: Frac; scale: Frac } | undefined {
+  const u = normalizeUnit(raw);
+  if (!u || !isPowerOfTwo(u.d) || u.d > MAX_UNIT_DENOMINATOR) return undefined;
+  return { unit: frac(1, u.d), scale: frac(u.n) };
 }
 
 /** ABC 2.1's default unit: 1/16 when the meter's value is below 3/4, else 1/8. */

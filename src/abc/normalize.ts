@@ -4,12 +4,15 @@
 // NORMAL FORM (fixed; the model is trained on it - keep corpus-abc/README.md in step)
 //   X:<n>      renumbered 1..N per output file (formatTune)
 //   T:<title>  first non-empty T:, spaces collapsed, trailing dots removed; none -> "no title"
-//   M:<n/d>    C -> 4/4, C| -> 2/2; missing/none -> "no meter"; other forms -> "unsupported meter"
-//   L:<1/d>    always written; absent -> 1/16 if the meter is below 3/4, else 1/8
+//   M:<n/d>    C -> 4/4, C| -> 2/2; missing/none -> "no meter"; other forms, and a d that is not
+//              a power of two (abc2midi refuses M:3/3) -> "unsupported meter"
+//   L:<1/d>    always written, d a power of two up to 64; absent -> 1/16 if the meter is below 3/4,
+//              else 1/8; L:n/d -> L:1/d with every length times n; others -> "bad unit length"
 //   K:<key>    tonic (A-G, optional # or b) + maj|min|dor|phr|lyd|mix|loc; clef and other
 //              attributes dropped; K:Hp -> Amix; K:HP, K:none, explicit accidentals -> "unsupported key"
 // Body: notes with accidentals and octave marks (c, written C; C' written c), canonical lengths
-// (no 1, / for 1/2, /4, 3/2), rests z (x -> z; Z/Zn expanded to whole-bar rests), ties - (only
+// (no 1, / for 1/2, /4, 3/2; a length whose denominator is not a power of two -> "bad length"),
+// rests z (x -> z; Z/Zn expanded to whole-bar rests, within 100,000 tokens), ties - (only
 // between equal pitches; other `-` are slur marks and go), broken rhythm > < >>, tuplets (p, or
 // (p:q / (p:q:r when q, r are not the defaults), chords [ceg]2, bar lines | || |] |: :| :: with
 // endings |1 :|2 ([1 -> |1, :|[2 -> :|2, ||1 -> |1, :|: -> ::), mid-tune key and meter changes
@@ -30,12 +33,13 @@
 // backticks, y spacers, $, \ and ! line breaks, spaces, blank lines.
 // Lines (layout.ts): a body line ends after :| || |] :: and before a mid-line |:, otherwise
 // after every 4th full-length bar (short bars do not count; a bar line opening an ending never
-// ends a line). The body ends with "\n".
+// ends a line). A line that would begin with a letter and a colon (`A:|`, read as a header
+// field) is joined to the line before; a body that begins so is dropped. The body ends with "\n".
 // Dropped: several voices (V:, &) "multi-voice"; no notes; fewer than 4 bars "too short"; text
 // over 100,000 characters. Bar lengths are checked by bar-check.ts (barProblems).
 import { readHeader, type HeaderField } from './read.js';
-import { defaultUnit, normalizeKey, normalizeMeter, normalizeUnit, stripComment } from './key.js';
-import type { Frac } from './fraction.js';
+import { defaultUnit, headerUnit, normalizeKey, normalizeMeter, stripComment } from './key.js';
+import { ONE, type Frac } from './fraction.js';
 import { LexError, lexLine } from './body-lexer.js';
 import { resolveBody } from './body-resolve.js';
 import { closeFullLines, measureBars } from './bars.js';
@@ -162,10 +166,11 @@ function normalizeOrThrow(raw: string): NormalTune {
   const lexed = absorbLeadingFields(lexBody(raw.split('\n').slice(bodyStart), voices), h);
   if (h.meter === undefined) throw new LexError('no meter');
   const meter = must(normalizeMeter(h.meter));
-  const unit: Frac | undefined = h.unit === undefined ? defaultUnit(meter) : normalizeUnit(h.unit);
-  if (!unit) throw new LexError('bad unit length');
+  const units = h.unit === undefined ? { unit: defaultUnit(meter), scale: ONE } : headerUnit(h.unit);
+  if (!units) throw new LexError('bad unit length');
+  const { unit } = units;
   const key = must(normalizeKey(h.key ?? ''));
-  const tokens = repairBars(resolveBody(lexed, meter, key, unit), meter, unit);
+  const tokens = repairBars(resolveBody(lexed, meter, key, unit, units.scale), meter, unit);
   const bars = measureBars(tokens, meter, unit);
   const timed = bars.filter((b) => b.events > 0).length;
   if (timed === 0) throw new LexError('no notes');

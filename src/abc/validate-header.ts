@@ -1,7 +1,9 @@
 // Tune-level checks that need no parser: exactly one tune, the X/T/M/K header fields,
 // and a music body after K:. L: may be left out (ABC defaults it from the meter).
-// R:hornpipe outside 2/4 or 4/4 is refused too, because abc2midi refuses it.
+// R:hornpipe outside 2/4 or 4/4 is refused too, because abc2midi refuses it, and so are meters
+// and unit lengths abc2midi refuses, in the header or the body (`M:3/3`, `[M:6/6]`, `L:3/8`).
 
+import { isPowerOfTwo } from './key.js';
 import { field, readHeader, splitTunes } from './read.js';
 import type { Problem } from './validate-problem.js';
 
@@ -35,5 +37,19 @@ export function checkHeader(tuneText: string): Problem[] {
   }
   const body = tuneText.split('\n').slice(bodyStart).join('\n');
   if (body.replace(/%.*$/gm, '').trim() === '') add('no music after the header');
+  problems.push(...meterAndUnitProblems(tuneText));
+  return problems;
+}
+
+/** `M:` and `L:` fields (lines and inline) abc2midi refuses: a denominator not a power of two, an L: not 1/d. */
+function meterAndUnitProblems(tuneText: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const m of tuneText.matchAll(/(?:^|\[)([ML]):[ \t]*(\d+)[ \t]*\/[ \t]*(\d+)/gm)) {
+    if (problems.length >= 10) break;
+    const [text, key, num, den] = m;
+    const field = text.replace(/^\[/, '');
+    if (!isPowerOfTwo(Number(den))) problems.push({ bar: 0, message: `${field}: abc2midi accepts only a power of two as the denominator` });
+    else if (key === 'L' && Number(num) !== 1) problems.push({ bar: 0, message: `${field}: abc2midi accepts a unit length only as 1/d` });
+  }
   return problems;
 }

@@ -1,8 +1,10 @@
 // Checks that repeat signs and numbered endings are balanced the way ABC players read them
 // (abc2midi's rules): `:|` with no `|:` repeats from the start or the previous section and is
 // fine; a second `|:` while one is open, a `|:` never closed, a first ending outside a repeat
-// or never closed by `:|`, a second ending without a first one, and a last ending closed by
-// `:|` are problems.
+// or never closed by `:|`, a second ending without a first one, a last ending closed by
+// `:|`, an ending that starts before the one before it is closed (`|1 ... |1`, `:|2 ... |3`:
+// abc2midi wants `||`, `|:`, `:|` or `::` first) and a `::` after a `:|` with no `|:` since
+// (abc2midi: "found :: before |:") are problems.
 
 import type { BarLine } from './validate-measures.js';
 import type { Problem } from './validate-problem.js';
@@ -18,11 +20,20 @@ interface RepeatState {
   laterEnding: string | null;
   /** Bar where a first ending began that no `:|` has closed yet (abc2midi: "Missing :|"). */
   firstEndingOpenAt: number | null;
+  /** Label of the ending being played until a `||`, `|]`, `|:`, `:|` or `::` closes it. */
+  variant: string | null;
 }
+
+/** Bar lines that close a variant ending for abc2midi. */
+const CLOSES_VARIANT = new Set(['bar_thin_thin', 'bar_thin_thick', 'bar_left_repeat', 'bar_right_repeat', 'bar_dbl_repeat']);
 
 function startEnding(state: RepeatState, line: BarLine, problems: Problem[]): void {
   const label = line.startEnding ?? '';
   const bar = line.afterMeasure + 1;
+  if (state.variant !== null && !CLOSES_VARIANT.has(line.type)) {
+    problems.push({ bar, message: `ending [${label} starts before the ending [${state.variant} is closed (||, :| or |: missing)` });
+  }
+  state.variant = label;
   if (/^\s*1(\D|$)/.test(label)) {
     if (state.open === 'none') {
       problems.push({ bar, message: `ending [${label} is not inside a repeat (|: missing)` });
@@ -60,6 +71,9 @@ function applyBar(state: RepeatState, line: BarLine, problems: Problem[]): void 
       state.firstEndingOpenAt = null;
       break;
     case 'bar_dbl_repeat':
+      if (state.open === 'none') {
+        problems.push({ bar: line.afterMeasure, message: ':: after a repeat closed by :| with no |: since (abc2midi: found :: before |:)' });
+      }
       state.firstEndingOpenAt = null;
       state.open = 'explicit';
       state.openedAfter = line.afterMeasure;
@@ -73,8 +87,9 @@ function applyBar(state: RepeatState, line: BarLine, problems: Problem[]): void 
 /** Repeat and ending problems found in a tune's bar lines, in order. */
 export function checkRepeats(barLines: BarLine[]): Problem[] {
   const problems: Problem[] = [];
-  const state: RepeatState = { open: 'implicit', openedAfter: 0, sawFirstEnding: false, laterEnding: null, firstEndingOpenAt: null };
+  const state: RepeatState = { open: 'implicit', openedAfter: 0, sawFirstEnding: false, laterEnding: null, firstEndingOpenAt: null, variant: null };
   for (const line of barLines) {
+    if (CLOSES_VARIANT.has(line.type)) state.variant = null;
     // A `:|2` closes the repeat before the second ending starts.
     if (line.type === 'bar_right_repeat' || line.type === 'bar_dbl_repeat') applyBar(state, line, problems);
     if (line.startEnding !== undefined) startEnding(state, line, problems);

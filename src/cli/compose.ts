@@ -2,25 +2,16 @@
 //   [--beam W [--stochastic]] [--greedy] [--no-guard] [--no-bar-guide] [--title T] [--meter M] [--key K] [--prime ABC]
 //   [--allow-copies] [--pdf] [--json] [--model DIR] [--backend NAME] [--max-attempts N] [--max-seconds S]`
 // Composes a tune book from the shipped model. Every option is checked before anything is
-// loaded or written; any failure is one line on stderr and a non-zero exit.
+// written (title and prime against the model's characters once it is loaded): a bad option is
+// one line on stderr and exit code 2, any other failure one line and exit code 1.
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { checkComposeOptions, composeTunes, loadComposer } from '../compose/compose.js';
+import { checkComposeOptions, type ComposeOptions, composeTunes, fitConditions, loadComposer } from '../compose/compose.js';
 import { tuneTable } from '../tunebook/format.js';
 import { writeTunebook } from '../tunebook/write.js';
-import { PROJECT_ROOT, fail, intFlag, numberFlag, parseFlags, runMain } from './args.js';
+import { PROJECT_ROOT, fail, glueNegatives, intFlag, numberFlag, parseFlags, runMain } from './args.js';
 
 const NAME = 'compose';
-
-/** `--temperature -1` reads as two flags to node's parser; glue negative numbers to their flag. */
-function glueNegatives(argv: string[]): string[] {
-  const out: string[] = [];
-  for (const a of argv) {
-    if (/^-\d|^-\.\d/.test(a) && out.length > 0 && /^--[a-z-]+$/.test(out[out.length - 1])) out[out.length - 1] += `=${a}`;
-    else out.push(a);
-  }
-  return out;
-}
 
 const { values, positionals } = parseFlags(NAME, {
   tunes: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' }, temperature: { type: 'string' },
@@ -38,20 +29,25 @@ function readOptions() {
     temperature: numberFlag(NAME, 'temperature', values.temperature, 0, 100, true), topK: intFlag(NAME, 'top-k', values['top-k'], 0),
     topP: numberFlag(NAME, 'top-p', values['top-p'], 0, 1, true), beam: intFlag(NAME, 'beam', values.beam),
     stochasticBeam: values.stochastic, greedy: values.greedy, repetitionGuard: values['no-guard'] ? false : undefined,
-    barGuide: values['no-bar-guide'] ? false : undefined,
-    title: values.title, meter: values.meter, key: values.key, prime: values.prime, allowCopies: values['allow-copies'],
+    barGuide: values['no-bar-guide'] ? false : undefined, title: values.title, meter: values.meter, key: values.key,
+    prime: values.prime, allowCopies: values['allow-copies'],
     maxAttempts: intFlag(NAME, 'max-attempts', values['max-attempts']), maxSeconds: numberFlag(NAME, 'max-seconds', values['max-seconds'], 0, Infinity, true),
   };
+  return checked(() => checkComposeOptions(raw));
+}
+
+/** The options a check returns, or its error as a flag's one-line message and exit code 2. */
+function checked(check: () => ComposeOptions): ComposeOptions {
   try {
-    return checkComposeOptions(raw);
+    return check();
   } catch (err) {
-    fail(NAME, `--${(err as Error).message.replace(/^([a-z]+)([A-Z])/, (_, a: string, b: string) => `${a}-${b.toLowerCase()}`)}`, 2);
+    const flag = (err as Error).message.replace(/^([a-z]+)([A-Z])/, (_, a: string, b: string) => `${a}-${b.toLowerCase()}`);
+    fail(NAME, `--${flag}`, 2);
   }
 }
 
 function defaultOut(): string {
-  const stamp = new Date().toISOString().replace(/[:T]/g, '-').replace(/\..*$/, '');
-  return join(PROJECT_ROOT, 'tunebooks', stamp);
+  return join(PROJECT_ROOT, 'tunebooks', new Date().toISOString().replace(/[:T]/g, '-').replace(/\..*$/, ''));
 }
 
 runMain(NAME, async () => {
@@ -60,19 +56,19 @@ runMain(NAME, async () => {
   if (!existsSync(join(modelDir, 'model.json'))) fail(NAME, `no model in ${modelDir} (model.json missing); train one or pass --model DIR`, 2);
   const out = resolve(values.out ?? defaultOut());
   const composer = await loadComposer(modelDir, values.backend, join(PROJECT_ROOT, 'corpus-abc', 'train.abc'));
+  const fitted = checked(() => fitConditions(opts, (ch) => composer.table.ids.has(ch)));
   if (!composer.novelty && !values.json) process.stderr.write(`compose: ${modelDir} has no novelty.bin and there is no corpus-abc/train.abc: copies of training tunes are not checked (npm run -s novelty -- build)\n`);
-  const result = await composeTunes(composer, opts);
+  const result = await composeTunes(composer, fitted);
   if (result.tunes.length === 0) fail(NAME, `no valid tune composed (${result.reason}); nothing written`);
-  const book = await writeTunebook(out, result, opts, values.pdf ?? false);
+  const book = await writeTunebook(out, result, fitted, values.pdf ?? false);
   const rel = relative(process.cwd(), out);
   const where = rel === '' ? '.' : rel.startsWith('..') ? out : rel;
   if (values.json) {
     const tunes = result.tunes.map(({ title, meter, key, bars, abc }) => ({ title, meter, key, bars, abc }));
     process.stdout.write(JSON.stringify({ ...result, tunes, out: where }) + '\n');
   } else {
-    process.stdout.write(tuneTable(result.tunes));
     const s = result;
-    process.stdout.write(`\n${s.tunes.length} tunes in ${s.seconds} s (${s.tokensPerSec} chars/s); attempts ${s.attempts}, raw validity ${(s.validRate * 100).toFixed(0)}%, copies rejected ${s.copiesRejected}, seed ${s.seed}\n`);
+    process.stdout.write(`${tuneTable(s.tunes)}\n${s.tunes.length} tunes in ${s.seconds} s (${s.tokensPerSec} chars/s); attempts ${s.attempts}, raw validity ${(s.validRate * 100).toFixed(0)}%, copies rejected ${s.copiesRejected}, seed ${s.seed}\n`);
     process.stdout.write(`files: ${where}/tunebook.abc, tunebook.html, mid/ (${s.tunes.length})${book.pdfVia ? `, tunebook.pdf (${book.pdfVia})` : ''}\n`);
   }
   if (!result.complete) process.stderr.write(`compose: ${result.reason}\n`);

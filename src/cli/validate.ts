@@ -1,5 +1,6 @@
 // Command line: validate every tune of an ABC file and print each verdict, or JSON.
 // Exit codes: 0 all tunes valid, 1 some tune invalid or no tune found, 2 bad usage or unreadable file.
+// Whatever happens, the output is verdicts or one line on stderr, never a stack trace.
 
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -60,4 +61,8 @@ function main(): void {
   process.exitCode = verdicts.length > 0 && verdicts.every((v) => v.valid) ? 0 : 1;
 }
 
-main();
+try {
+  main();
+} catch (err) {
+  fail(err instanceof Error ? err.message.split('\n')[0] : String(err));
+}

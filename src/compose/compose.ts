@@ -13,6 +13,8 @@ import type { ComposeOptions } from './options.js';
 import { runCompose } from './run.js';
 
 export { checkComposeOptions, DEFAULT_OPTIONS, type ComposeOptions } from './options.js';
+export { fitConditions, OptionError } from './conditions.js';
+export { composeCost, MAX_TUNE_LENGTH } from './run.js';
 
 /** A loaded model ready to compose; reusable across requests (one request at a time). */
 export interface Composer {
@@ -94,7 +96,11 @@ export function disposeComposer(c: Composer): void {
   disposeNetwork(c.network);
 }
 
-/** Composes `opts.tunes` valid tunes (or as many as the budget allows). */
-export async function composeTunes(composer: Composer, opts: ComposeOptions, onProgress?: (e: ComposeEvent) => void): Promise<ComposeResult> {
-  return runCompose(composer, opts, onProgress);
+/**
+ * Composes `opts.tunes` valid tunes (or as many as the budget allows). `cancelled` is asked
+ * before every step: once true, the tunes finished so far come back at once. Throws an
+ * OptionError when a condition cannot be written in the model's vocabulary.
+ */
+export async function composeTunes(composer: Composer, opts: ComposeOptions, onProgress?: (e: ComposeEvent) => void, cancelled?: () => boolean): Promise<ComposeResult> {
+  return runCompose(composer, opts, onProgress, cancelled);
 }

@@ -1,6 +1,7 @@
 // Judging finished attempts: a tune must end, pass the project's validator, differ from every
 // tune already in the book, and (unless copies are allowed) share no 4-bar window with a
-// training tune. Keeps the counts the summary reports and the attempt/time budget.
+// training tune. Keeps the counts the summary reports and the attempt/time budget. An attempt
+// that finished is judged even when the time is up (the work is done); only new ones stop.
 import { validateTune } from '../abc/validate.js';
 import { MIN_BARS } from '../sample/bar-rules.js';
 import { withNumber } from '../abc/tune-text.js';
@@ -32,8 +33,13 @@ export class TuneJudge {
     private onProgress?: (e: ComposeEvent) => void,
   ) {}
 
+  /** Whether more attempts should start: tunes still wanted, attempts and time left. */
   wantsMore(): boolean {
-    return this.tunes.length < this.opts.tunes && this.attempts < this.maxAttempts && Date.now() < this.deadline;
+    return this.countsLeft() && Date.now() < this.deadline;
+  }
+
+  private countsLeft(): boolean {
+    return this.tunes.length < this.opts.tunes && this.attempts < this.maxAttempts;
   }
 
   /** Attempts a beam-search round may still make. */
@@ -50,7 +56,7 @@ export class TuneJudge {
 
   /** Judges one finished attempt; false once no more tunes are wanted. */
   consider(a: Attempt): boolean {
-    if (!this.wantsMore()) return false;
+    if (!this.countsLeft()) return false;
     this.attempts++;
     this.logProbSum += a.logProb / Math.max(1, a.chosen);
     this.onProgress?.({ type: 'attempt', index: this.attempts, text: a.text });
@@ -91,13 +97,26 @@ export class TuneJudge {
     this.onProgress?.({ type: 'tune', index: this.tunes.length, tune });
   }
 
-  summary(maxSeconds: number): Summary {
+  /** The commonest reason attempts were not kept, as a clause for the summary's reason. */
+  private mainCause(): string {
+    const causes: [string, number][] = [
+      ...Object.entries(this.failures).map(([why, n]): [string, number] => [`invalid: ${why}`, n]),
+      ['duplicates of a tune already in the book', this.duplicates],
+      ['copies of training tunes', this.copiesRejected],
+    ];
+    const [why, n] = causes.reduce((a, b) => (b[1] > a[1] ? b : a));
+    return n > 0 ? `; ${n} of ${this.attempts} attempts were ${why}` : '';
+  }
+
+  /** The counts; `stopped` names why the work ended early when the caller knows (e.g. cancelled). */
+  summary(maxSeconds: number, stopped?: string): Summary {
     const complete = this.tunes.length >= this.opts.tunes;
-    const reason = complete ? undefined : Date.now() >= this.deadline ? `time budget of ${maxSeconds} s ran out` : `attempt budget of ${this.maxAttempts} ran out`;
+    const budget = Date.now() >= this.deadline ? `time budget of ${maxSeconds} s ran out` : `attempt budget of ${this.maxAttempts} ran out`;
+    const reason = complete ? undefined : `${stopped ?? budget}: ${this.tunes.length} of ${this.opts.tunes} tunes${this.mainCause()}`;
     return {
       tunes: this.tunes, attempts: this.attempts, validRate: +(this.valid / Math.max(1, this.attempts)).toFixed(3),
       copiesRejected: this.copiesRejected, copyRate: +(this.copies / Math.max(1, this.valid)).toFixed(3), duplicatesDropped: this.duplicates,
-      failures: this.failures, complete, ...(reason ? { reason: `${reason}: ${this.tunes.length} of ${this.opts.tunes} tunes` } : {}),
+      failures: this.failures, complete, ...(reason ? { reason } : {}),
       noveltyChecked: this.novelty !== undefined, attemptLogProbPerChar: +(this.logProbSum / Math.max(1, this.attempts)).toFixed(4),
     };
   }

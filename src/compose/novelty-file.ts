@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { splitTunes } from '../abc/read.js';
 import { headerEnd } from '../sample/header-guide.js';
+import { moveToTonic } from '../abc/text-format.js';
 import { modelText } from '../abc/tune-text.js';
 import { writeAtomic } from '../io/atomic.js';
 import { buildIndex, decodeIndex, encodeIndex, type NoveltyIndex, WINDOW } from './novelty.js';
@@ -18,11 +19,21 @@ export function tuneBody(text: string): string {
   return end >= 0 ? t.slice(end) : '';
 }
 
+/**
+ * The body that novelty is judged on: the tune moved to the tonic C, octaves folded together
+ * (letters in one case, no octave marks), so that a training tune copied into another key or
+ * octave is still a copy.
+ */
+export function noveltyBody(text: string): string {
+  const t = modelText(text);
+  return tuneBody(moveToTonic(t, 0) ?? t).replace(/[,']/g, '').toLowerCase();
+}
+
 /** The index of a training .abc file, built in memory. */
 export async function buildNovelty(trainFile: string): Promise<NoveltyIndex> {
   if (!existsSync(trainFile)) throw new Error(`novelty: training file ${trainFile} does not exist`);
   const tunes = splitTunes(await readFile(trainFile, 'utf8'));
-  return { window: WINDOW, tunes: tunes.length, hashes: buildIndex(tunes.map((t) => tuneBody(t.text))) };
+  return { window: WINDOW, tunes: tunes.length, hashes: buildIndex(tunes.map((t) => noveltyBody(t.text))) };
 }
 
 /** Builds the index of a training .abc file and writes it into the model directory. */

@@ -1,7 +1,10 @@
 // The options of one compose request and their checking, shared by the command line and the
 // web server: any bad field is one Error with a one-line message naming it. Pure (no I/O).
 // Meter and key are normalised here with the ABC layer's own normalisers (K: "F#m" -> "F#min").
+// Options that could never give a tune are refused here too: an empty text field, a prime the
+// bar rules refuse, greedy decoding with beam search or more than one tune.
 import { normalizeKey, normalizeMeter } from '../abc/key.js';
+import { primeProblem } from '../sample/prime-check.js';
 
 export interface ComposeOptions {
   /** How many valid tunes to return (1..100). */
@@ -16,7 +19,7 @@ export interface ComposeOptions {
   beam: number;
   /** Beam search samples its candidates (at the temperature) before keeping the best. */
   stochasticBeam?: boolean;
-  /** Always take the most likely character (sampling only). */
+  /** Always take the most likely character (sampling only, one tune: every attempt is the same). */
   greedy?: boolean;
   /** Beam search refuses a third identical bar in a row and a body line written a third time (default true). */
   repetitionGuard?: boolean;
@@ -66,8 +69,9 @@ function bool(raw: Raw, field: string): boolean | undefined {
 
 function text(raw: Raw, field: string, max: number): string | undefined {
   const v = raw[field];
-  if (v === undefined || v === null || v === '') return undefined;
+  if (v === undefined || v === null) return undefined;
   if (typeof v !== 'string') bad(field, 'must be a string', v);
+  if (v.trim() === '') bad(field, 'must not be empty (leave it out to let the model choose)', v);
   if (v.length > max) bad(field, `must be at most ${max} characters`, v.slice(0, 20) + '...');
   return v;
 }
@@ -80,24 +84,26 @@ function checkTitle(v: string | undefined): string | undefined {
   return t;
 }
 
-function checkPrime(v: string | undefined): string | undefined {
+function checkPrime(v: string | undefined, meter: string | undefined): string | undefined {
   if (v === undefined) return undefined;
   const p = v.replace(/[ \t]+/g, '');
   if (p === '' || /^[A-Za-z]:/m.test(p) || /[%\n]/.test(p)) bad('prime', 'must be ABC body notes (no header fields, comments or line breaks)', v);
+  const problem = primeProblem(p, meter);
+  if (problem) bad('prime', problem, v);
   return p;
 }
 
 function checkKey(v: string | undefined): string | undefined {
   if (v === undefined) return undefined;
   const k = normalizeKey(v);
-  if (!k.ok || v.trim() === '') bad('key', 'is not a key ABC allows (e.g. D, Ador, F#m, Bb, "G mixolydian")', v);
+  if (!k.ok) bad('key', 'is not a key ABC allows (e.g. D, Ador, F#m, Bb, "G mixolydian")', v);
   return k.value;
 }
 
 function checkMeter(v: string | undefined): string | undefined {
   if (v === undefined) return undefined;
   const m = normalizeMeter(v);
-  if (!m.ok) bad('meter', 'is not a meter (e.g. 6/8, 4/4, C, C|)', v);
+  if (!m.ok) bad('meter', 'is not a meter abc2midi accepts (e.g. 6/8, 4/4, C, C|; the denominator a power of two)', v);
   return m.value;
 }
 
@@ -118,14 +124,17 @@ export function checkComposeOptions(input: unknown): ComposeOptions {
     beam: num(raw, 'beam', d.beam, (n) => n >= 0 && n <= 32, 'must be an integer from 0 to 32 (0 or 1 = sampling)', true)!,
     seed: num(raw, 'seed', d.seed, (n) => n >= 0 && n <= 0xffffffff, 'must be an integer from 0 to 4294967295', true)!,
   };
+  const meter = checkMeter(text(raw, 'meter', 10));
   const extra: Partial<ComposeOptions> = {
     stochasticBeam: bool(raw, 'stochasticBeam'), greedy: bool(raw, 'greedy'), repetitionGuard: bool(raw, 'repetitionGuard'),
     barGuide: bool(raw, 'barGuide'),
-    allowCopies: bool(raw, 'allowCopies'), title: checkTitle(text(raw, 'title', 80)), meter: checkMeter(text(raw, 'meter', 10)),
-    key: checkKey(text(raw, 'key', 30)), prime: checkPrime(text(raw, 'prime', 400)),
+    allowCopies: bool(raw, 'allowCopies'), title: checkTitle(text(raw, 'title', 80)), meter,
+    key: checkKey(text(raw, 'key', 30)), prime: checkPrime(text(raw, 'prime', 400), meter),
     maxAttempts: num(raw, 'maxAttempts', undefined, (n) => n >= 1, 'must be an integer >= 1', true),
     maxSeconds: num(raw, 'maxSeconds', undefined, (n) => n > 0, 'must be a number > 0'),
   };
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) (opts as unknown as Raw)[k] = v;
+  if (opts.greedy && opts.beam >= 2) bad('greedy', 'is for sampling only: with beam search every beam would write the same tune', true);
+  if (opts.greedy && opts.tunes > 1) bad('greedy', 'writes the same tune every time: ask for 1 tune', true);
   return opts;
 }

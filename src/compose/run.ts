@@ -1,12 +1,13 @@
 // The compose loop behind composeTunes: runs the sampler (continuous batching) or rounds of
 // beam search, and judges each finished attempt through a TuneJudge (validity, duplicates,
-// novelty) until enough tunes are accepted or a budget runs out.
+// novelty) until enough tunes are accepted or a budget runs out. Both searches ask `stop`
+// before every step, so the time budget and a cancelled request end the work within a step,
+// keeping every tune finished so far.
 import { beamSearch } from '../sample/beam-search.js';
-import { unknownChars } from '../sample/choose.js';
-import type { Conditions } from '../sample/header-guide.js';
 import { sampleAttempts } from '../sample/sampler.js';
 import type { PickOptions } from '../sample/pick.js';
 import type { ComposeEvent, ComposeResult, Composer } from './compose.js';
+import { conditionsOf, fitConditions } from './conditions.js';
 import type { ComposeOptions } from './options.js';
 import { TuneJudge } from './judge.js';
 
@@ -14,46 +15,45 @@ import { TuneJudge } from './judge.js';
 export const MAX_TUNE_LENGTH = 1000;
 const BEAM_ROUND = 10;
 
-function conditionsOf(c: Composer, opts: ComposeOptions): Conditions {
-  const conditions: Conditions = { title: opts.title, meter: opts.meter, key: opts.key, prime: opts.prime };
-  for (const [field, value] of Object.entries(conditions)) {
-    const unknown = value === undefined ? [] : unknownChars(c.table, value);
-    if (unknown.length > 0) throw new Error(`${field} uses characters the model does not know: ${unknown.map((u) => JSON.stringify(u)).join(' ')}`);
-  }
-  return conditions;
-}
-
 /** Rows sampled at once: a few more than the tunes wanted, as some fail validation. */
 export function batchFor(tunes: number): number {
   return Math.min(16, Math.max(2, Math.ceil(tunes * 1.25) + 1));
 }
 
-export async function runCompose(c: Composer, opts: ComposeOptions, onProgress?: (e: ComposeEvent) => void): Promise<ComposeResult> {
+/** The work a request may make, in characters stepped: tunes x beam width (1 when sampling) x the length cap. */
+export function composeCost(opts: Pick<ComposeOptions, 'tunes' | 'beam'>): number {
+  return opts.tunes * Math.max(1, opts.beam) * MAX_TUNE_LENGTH;
+}
+
+export async function runCompose(c: Composer, raw: ComposeOptions, onProgress?: (e: ComposeEvent) => void, cancelled?: () => boolean): Promise<ComposeResult> {
   const started = performance.now();
-  const conditions = conditionsOf(c, opts);
+  const opts = fitConditions(raw, (ch) => c.table.ids.has(ch));
+  const conditions = conditionsOf(opts);
   const maxSeconds = opts.maxSeconds ?? 120;
   const deadline = Date.now() + maxSeconds * 1000;
+  const stop = () => Date.now() > deadline || (cancelled?.() ?? false);
   const judge = new TuneJudge(opts, c.novelty, opts.maxAttempts ?? opts.tunes * 10 + 20, deadline, onProgress);
   const pick: PickOptions = { temperature: opts.temperature, topK: opts.topK, topP: opts.topP, greedy: opts.greedy ?? false };
   let tokens = 0;
   if (opts.beam >= 2) {
-    for (let round = 0; judge.wantsMore(); round++) {
+    for (let round = 0; judge.wantsMore() && !stop(); round++) {
       const size = Math.min(BEAM_ROUND, judge.roundSize());
       const req = { tunes: size, width: opts.beam, maxLength: MAX_TUNE_LENGTH, seed: (opts.seed + round * 7919) >>> 0, pick,
         stochastic: opts.stochasticBeam ?? false, guard: opts.repetitionGuard ?? true, conditions,
-        barGuide: opts.barGuide ?? true };
+        barGuide: opts.barGuide ?? true, stop };
       const out = beamSearch(c.network, c.table, req);
       tokens += out.tokens;
       for (const a of out.attempts) if (!judge.consider(a)) break;
       await new Promise<void>((r) => setImmediate(r));
     }
   } else {
-    const req = { batch: batchFor(opts.tunes), maxLength: MAX_TUNE_LENGTH, pick, seed: opts.seed, conditions, deadline,
+    const req = { batch: batchFor(opts.tunes), maxLength: MAX_TUNE_LENGTH, pick, seed: opts.seed, conditions, stop,
       barGuide: opts.barGuide ?? true,
       onText: onProgress && ((index: number, text: string) => onProgress({ type: 'text', index, text })),
       canStart: () => judge.canStart(), onAttempt: (a: Parameters<TuneJudge['consider']>[0]) => judge.consider(a) };
     tokens = await sampleAttempts(c.network, c.table, req);
   }
   const seconds = (performance.now() - started) / 1000;
-  return { ...judge.summary(maxSeconds), seconds: +seconds.toFixed(2), tokensPerSec: Math.round(tokens / seconds), model: c.model, seed: opts.seed };
+  const why = cancelled?.() ? 'cancelled' : undefined;
+  return { ...judge.summary(maxSeconds, why), seconds: +seconds.toFixed(2), tokensPerSec: Math.round(tokens / seconds), model: c.model, seed: opts.seed };
 }

@@ -42,6 +42,8 @@ export interface TrainConfig {
   patience: number;
   /** Transpose each tune by a random number of semitones in [-augment, augment] per epoch (0 disables). */
   augment: number;
+  /** 'C': train on every tune moved to the tonic C (src/abc/text-format.ts); '': each in its own key. */
+  tonic: string;
   /** Data-parallel worker threads (each runs one single-threaded backend). */
   workers: number;
   /** Seed for initialisation, data order and dropout. */
@@ -58,13 +60,14 @@ export const DEFAULT_CONFIG: RunConfig = {
   train: {
     batch: 64, seq: 64, optimizer: 'adam', learningRate: 0.002, decay: 0.95, decayAfter: 5,
     clipNorm: 5, epochs: 50, evalEvery: 200, sampleEvery: 1000, checkpointSeconds: 300,
-    patience: 10, augment: 0, workers: 2, seed: 1,
+    patience: 10, augment: 0, tonic: '', workers: 2, seed: 1,
   },
 };
 
 const CHOICES: Record<string, readonly string[]> = {
   cell: ['lstm', 'gru', 'rnn'],
   optimizer: ['adam', 'rmsprop'],
+  tonic: ['', 'C'],
 };
 const INTEGERS = new Set(['layers', 'hidden', 'batch', 'seq', 'evalEvery', 'sampleEvery', 'patience', 'augment', 'workers', 'seed', 'decayAfter']);
 
@@ -102,5 +105,6 @@ export function resolveConfig(base: RunConfig, patch: unknown): RunConfig {
   if (config.model.dropout >= 1) throw new Error('config: "model.dropout" must be below 1');
   if (config.train.batch < config.train.workers || config.train.workers < 1) throw new Error('config: "train.batch" must be at least "train.workers" (>= 1)');
   if (config.train.seq < 1) throw new Error('config: "train.seq" must be at least 1');
+  if (config.train.tonic && config.train.augment) throw new Error('config: "train.augment" and "train.tonic" exclude each other');
   return config;
 }

@@ -6,6 +6,7 @@
 //   optimizer-S.bin optimizer moments (training checkpoints only)
 // A checkpoint writes its new data files first and then replaces model.json by rename, so
 // model.json always names complete files: a kill at any moment leaves a loadable directory.
+import type { TextFormat } from '../abc/text-format.js';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { writeAtomic } from '../io/atomic.js';
@@ -33,6 +34,8 @@ export interface ModelManifest {
   training?: Record<string, unknown> & { files?: Record<string, string> };
   /** Latest evaluation figures. */
   metrics?: Record<string, unknown>;
+  /** The form of text the model reads and writes; absent: each tune in its own key. */
+  text?: TextFormat;
 }
 
 export interface LoadedModel {
@@ -63,6 +66,7 @@ export interface SaveRequest {
   /** Training data files to store beside the weights (e.g. optimizer moments, carried state), by kind. */
   trainingArrays?: Record<string, Float32Array[]>;
   metrics?: Record<string, unknown>;
+  text?: TextFormat;
 }
 
 /** Writes a complete model (or checkpoint) and then removes data files model.json no longer names. */
@@ -84,6 +88,7 @@ export async function saveModel(req: SaveRequest): Promise<void> {
     format: FORMAT, formatVersion: FORMAT_VERSION, model: req.model, vocabSize: req.vocab.tokens.length,
     weightsManifest: [{ paths: [weightsFile], weights: specs.map((s) => ({ name: s.name, shape: s.shape, dtype: 'float32' })) }],
     ...(training ? { training } : {}), ...(req.metrics ? { metrics: req.metrics } : {}),
+    ...(req.text?.tonic ? { text: req.text } : {}),
   };
   await writeAtomic(join(req.dir, 'model.json'), JSON.stringify(manifest, null, 2) + '\n');
   const keep = new Set([weightsFile, ...Object.values(files)]);

@@ -31,13 +31,18 @@ export function sizeOf(shape: number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
 
-/** Uniform(-1/sqrt(H), 1/sqrt(H)) weights, zero biases, and an LSTM forget-gate bias of 1. */
+/**
+ * Uniform(-1/sqrt(H), 1/sqrt(H)) weights, zero biases, and an LSTM forget-gate bias of 1. The
+ * first layer's input rows are one-hot projections, so they start at Uniform(-1, 1) (std 0.58,
+ * what an N(0, 1) embedding times a standard input matrix gives): at 1/sqrt(H) the input signal
+ * is so faint that Adam, moving each weight about `lr` a step, needs hundreds of steps to grow it.
+ */
 export function initParams(model: ModelConfig, vocabSize: number, seed: number): Params {
   const rng = new Rng(seed);
-  const bound = 1 / Math.sqrt(model.hidden);
   const params: Params = {};
   for (const { name, shape } of paramShapes(model, vocabSize)) {
     const data = new Float32Array(sizeOf(shape));
+    const bound = name === 'l0.wx' ? 1 : 1 / Math.sqrt(model.hidden);
     if (!name.endsWith('.b')) for (let i = 0; i < data.length; i++) data[i] = (2 * rng.next() - 1) * bound;
     if (model.cell === 'lstm' && /^l\d+\.b$/.test(name)) data.fill(1, model.hidden, 2 * model.hidden);
     params[name] = data;

@@ -11,11 +11,23 @@ export interface AbcPitch {
 
 export interface AbcKey {
   accidentals?: { acc: string; note: string }[];
+  /** Tonic letter ('A'), or 'none' / 'HP' / 'Hp' for keys without one. */
+  root?: string;
+  /** '#', 'b' or ''. */
+  acc?: string;
+  /** '' (major), 'm', 'Dor', 'Mix', ... */
+  mode?: string;
+}
+
+/** An abcjs meter: `type` 'specified' with values, or 'common_time' / 'cut_time'. */
+export interface AbcMeter {
+  type?: string;
+  value?: { num: string; den: string }[];
 }
 
 export interface AbcElement {
   el_type: string;
-  /** Bars: bar_thin, bar_left_repeat, bar_right_repeat, bar_dbl_repeat, ... */
+  /** Bars: bar_thin, bar_left_repeat, bar_right_repeat, bar_dbl_repeat, ...; meters: see AbcMeter. */
   type?: string;
   startEnding?: string;
   endEnding?: boolean;
@@ -26,15 +38,20 @@ export interface AbcElement {
   startTriplet?: number;
   tripletMultiplier?: number;
   endTriplet?: boolean;
-  /** Key changes inside a voice carry the new signature's accidentals. */
+  /** Key changes inside a voice carry the new signature's accidentals, tonic and mode. */
   accidentals?: { acc: string; note: string }[];
+  root?: string;
+  acc?: string;
+  mode?: string;
+  /** Meter changes inside a voice. */
+  value?: { num: string; den: string }[];
   startChar: number;
   endChar: number;
 }
 
 export interface AbcTune {
-  lines: { staff?: { key?: AbcKey; voices?: AbcElement[][] }[] }[];
-  metaText?: { tempo?: { duration?: number[]; bpm?: number } };
+  lines: { staff?: { key?: AbcKey; meter?: AbcMeter; voices?: AbcElement[][] }[] }[];
+  metaText?: { title?: string; rhythm?: string; tempo?: { duration?: number[]; bpm?: number } };
   getBeatLength(): number;
   getMeterFraction(): { num: number; den: number };
 }

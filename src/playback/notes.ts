@@ -1,10 +1,12 @@
 // Note events for playback, built from an abcjs parsed tune: repeats and endings expanded,
 // ties joined, tuplets scaled, accidentals carried through the bar, chords as simultaneous
-// notes. Times are in whole notes from the start; the player turns them into seconds.
-// Pure (tier 1): runs in Node for tests and in the browser for the player.
+// notes; and the key and time signatures in force, with the times they change. Times are in
+// whole notes from the start; the player and the MIDI writer turn them into seconds or ticks.
+// Pure (tier 1): runs in Node for tests and the tune book, and in the browser for the page.
 import type { AbcElement, AbcTune } from './abc-types.js';
 import { PitchSpeller } from './pitch.js';
 import { playOrder } from './repeats.js';
+import { type KeySignature, keySignature, sameKey, sameMeter, type Timed, type TimeSignature, timeSignature } from './signature.js';
 
 export interface NoteEvent {
   /** MIDI note number. */
@@ -17,13 +19,21 @@ export interface NoteEvent {
   endChar: number;
 }
 
-/** The first voice's elements across all lines, with each line's key signature as a key element. */
+/** What a tune plays: its notes and the signatures in force (each list in time order). */
+export interface Playback {
+  events: NoteEvent[];
+  keys: Timed<KeySignature>[];
+  meters: Timed<TimeSignature>[];
+}
+
+/** The first voice's elements across all lines, each line's key and meter as elements before them. */
 export function voiceElements(tune: AbcTune): AbcElement[] {
   const out: AbcElement[] = [];
   for (const line of tune.lines) {
     const staff = line.staff?.[0];
     if (!staff) continue;
-    if (staff.key) out.push({ el_type: 'key', accidentals: staff.key.accidentals ?? [], startChar: -1, endChar: -1 });
+    if (staff.key) out.push({ ...staff.key, el_type: 'key', accidentals: staff.key.accidentals ?? [], startChar: -1, endChar: -1 });
+    if (staff.meter) out.push({ ...staff.meter, el_type: 'meter', startChar: -1, endChar: -1 });
     out.push(...(staff.voices?.[0] ?? []));
   }
   return out;
@@ -36,6 +46,16 @@ interface WalkState {
   /** Sounding notes that a tie may extend, by MIDI pitch. */
   tied: Map<number, NoteEvent>;
   events: NoteEvent[];
+  keys: Timed<KeySignature>[];
+  meters: Timed<TimeSignature>[];
+}
+
+/** Adds `value` at `at` unless it is what already holds; of two at one moment the later holds. */
+function mark<T>(list: Timed<T>[], at: number, value: T | undefined, same: (a: T, b: T) => boolean): void {
+  if (value === undefined) return;
+  if (list.length > 0 && Math.abs(list[list.length - 1].at - at) < 1e-9) list.pop();
+  const last = list[list.length - 1];
+  if (!last || !same(last.value, value)) list.push({ at, value });
 }
 
 function playNote(el: AbcElement, s: WalkState): void {
@@ -62,17 +82,25 @@ function pushEvent(events: NoteEvent[], e: NoteEvent): NoteEvent {
   return e;
 }
 
-/** Note events of the tune's first voice in playing order. */
-export function buildNoteEvents(tune: AbcTune): NoteEvent[] {
+/** Note events and signatures of the tune's first voice in playing order. */
+export function buildPlayback(tune: AbcTune): Playback {
   const els = voiceElements(tune);
-  const s: WalkState = { time: 0, tuplet: 1, speller: new PitchSpeller(), tied: new Map(), events: [] };
+  const s: WalkState = { time: 0, tuplet: 1, speller: new PitchSpeller(), tied: new Map(), events: [], keys: [], meters: [] };
   for (const i of playOrder(els)) {
     const el = els[i];
     if (el.el_type === 'note') playNote(el, s);
     else if (el.el_type === 'bar') s.speller.newBar();
-    else if (el.el_type === 'key') s.speller.setKey(el.accidentals);
+    else if (el.el_type === 'key') {
+      s.speller.setKey(el.accidentals);
+      mark(s.keys, s.time, keySignature(el), sameKey);
+    } else if (el.el_type === 'meter') mark(s.meters, s.time, timeSignature(el), sameMeter);
   }
-  return s.events;
+  return { events: s.events, keys: s.keys, meters: s.meters };
+}
+
+/** Note events of the tune's first voice in playing order. */
+export function buildNoteEvents(tune: AbcTune): NoteEvent[] {
+  return buildPlayback(tune).events;
 }
 
 /** Total length in whole notes (end of the last note). */

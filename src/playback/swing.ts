@@ -2,7 +2,11 @@
 // long-short. A ratio of 1/2 is straight; 2/3 is the dotted hornpipe lilt abc2midi plays for
 // R:hornpipe in 4/4; about 0.58 is a light reel swing. Triplets, dotted pairs and notes
 // across the beat are left alone, as abc2midi does.
+import type { AbcTune } from './abc-types.js';
 import type { NoteEvent } from './notes.js';
+
+/** The hornpipe lilt, long-short 2:1. */
+export const HORNPIPE_SWING = 2 / 3;
 
 const BEAT = 1 / 4; // whole notes
 const EIGHTH = 1 / 8;
@@ -14,6 +18,12 @@ const onBeat = (t: number) => near(t / BEAT, Math.round(t / BEAT));
 /** True when the meter has eighths in pairs on quarter-note beats (2/2, 4/4, 2/4, 3/4 ...). */
 export function swingable(meter: { num: number; den: number }): boolean {
   return meter.den <= 4 || (meter.den === 8 && meter.num % 3 !== 0);
+}
+
+/** The swing a tune starts with: the hornpipe lilt for an R:hornpipe in a swingable meter, else straight. */
+export function defaultSwing(tune: AbcTune): number {
+  const hornpipe = /hornpipe/i.test(tune.metaText?.rhythm ?? '');
+  return hornpipe && swingable(tune.getMeterFraction()) ? HORNPIPE_SWING : 0.5;
 }
 
 /** Events with swing applied to eighth-note pairs (`ratio` 0.5 returns them unchanged). */

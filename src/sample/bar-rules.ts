@@ -1,8 +1,10 @@
 // Where a bar may end, following the validator (src/abc/validate-lengths.ts): a full bar
 // anywhere; any first bar (the anacrusis); a short bar only at a section end (`||`, `:|`, `|]`,
 // `::`, `|:`), and then the next bar must be the pickup that completes it (or, after `:|`, a
-// full bar). Repeats and endings follow src/abc/validate-repeats.ts; `|]` ends the tune, as in
-// the corpus. Shared by the bar guide's state machine. Pure logic.
+// full bar). Repeats and endings follow src/abc/validate-repeats.ts (and abc2midi): one first
+// ending per repeat, a new ending only once the one before is closed (`:|2`, not `|1 ... |2`),
+// no `::` after a `:|` until a `|:` opens a repeat again; `|]` ends the tune, as in the corpus.
+// Shared by the bar guide's state machine. Pure logic.
 import { equals, sub, type Frac } from '../abc/fraction.js';
 
 /** The state these rules read and update (a subset of BarState). */
@@ -26,6 +28,8 @@ export interface BarCount {
   sawFirst: boolean;
   /** Inside a second or later ending (a bare `:|` may not close it). */
   laterEnding: boolean;
+  /** Inside an ending no `||`, `|]`, `|:`, `:|` or `::` has closed yet (abc2midi: another may not start). */
+  inVariant: boolean;
   /** A tie waits for its note (the tune may not end on `|]`). */
   tie: object | null;
 }
@@ -72,6 +76,8 @@ export function repeatOk(s: BarCount, text: string): boolean {
   if (text === '|:') return !s.openRepeat;
   if (text === '|]') return !s.openRepeat && !s.tie && enoughBars(s);
   if (text === ':|') return !s.laterEnding;
+  if (text === '::') return !s.repeatClosed; // abc2midi: "found :: before |:"
+  if (n !== undefined && s.inVariant && !text.startsWith(':|')) return false; // `|1 ... |1`, `:|2 ... |3`
   if (n === '1') return text === '|1' && !s.repeatClosed; // `:|1` closes the repeat first
   return n === undefined || s.sawFirst;
 }
@@ -83,6 +89,7 @@ export function legalBar(s: BarCount, text: string): boolean {
 
 /** Updates the repeat state for bar line `text`, in the validator's order (`:|` before its ending). */
 function applyRepeat(s: BarCount, text: string): void {
+  if (text !== '|') s.inVariant = /[0-9]$/.test(text); // every other bar line closes an ending
   if (text === '::') Object.assign(s, { openRepeat: true, repeatClosed: false, sawFirst: false });
   else if (text.startsWith(':|')) Object.assign(s, { openRepeat: false, repeatClosed: true, laterEnding: false });
   const n = /[0-9]$/.exec(text)?.[0];

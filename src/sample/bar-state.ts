@@ -57,7 +57,7 @@ export function startState(meter: string, unit: Frac, minBars = MIN_BARS): BarSt
     meter, unit, full: div(meterValue(meter), unit), mode: 'idle', text: '', base: ONE, octaveOk: false, dur: ZERO,
     last: null, lastSuffix: null, brokenBase: ZERO, nextFactor: null, mustSuffix: null, tupletLeft: 0, tupletFactor: ONE,
     measures: 0, minBars, carry: null, repeatEnd: false, openRepeat: false, repeatClosed: false, sawFirst: false, laterEnding: false,
-    bad: false, fielded: false, chord: false, written: null, ...NO_PITCH,
+    inVariant: false, bad: false, fielded: false, chord: false, written: null, ...NO_PITCH,
   };
 }
 

@@ -3,7 +3,9 @@
 // shared by its beams, so tunes differ; the body is then searched for the highest
 // length-normalised log-probability (mean per character, EOS included). The stochastic variant
 // draws each beam's candidates (Gumbel top-W at the temperature) before keeping the best W.
-// A repetition guard refuses characters that would extend a loop of bars or lines.
+// A repetition guard refuses characters that would extend a loop of bars or lines. A `stop`
+// callback is asked before every step: once it says stop, the round ends with the tunes that
+// have finished (a deadline or a cancelled request never waits for a whole round).
 import { Rng } from '../model/rng.js';
 import type { Network } from '../model/network.js';
 import { Stepper } from '../model/stepper.js';
@@ -28,6 +30,17 @@ export interface BeamRequest {
   conditions: Conditions;
   /** Constrain bar lengths in the body (default true). */
   barGuide?: boolean;
+  /** Asked before every step; true ends the round at once (unfinished tunes are dropped). */
+  stop?: () => boolean;
+}
+
+export interface BeamResult {
+  /** The best attempt of each tune (only tunes that finished, when the round was stopped). */
+  attempts: Attempt[];
+  /** Rows stepped. */
+  tokens: number;
+  /** The round was ended by `stop`. */
+  stopped: boolean;
 }
 
 interface Beam {
@@ -54,7 +67,7 @@ interface Candidate {
 const mean = (a: { logProb: number; chosen: number }) => a.logProb / Math.max(1, a.chosen);
 
 /** Runs one round of beam search; returns the best attempt of each tune and the rows stepped. */
-export function beamSearch(net: Network, table: CharTable, req: BeamRequest): { attempts: Attempt[]; tokens: number } {
+export function beamSearch(net: Network, table: CharTable, req: BeamRequest): BeamResult {
   const { tunes, width } = req;
   const rng = new Rng(req.seed);
   const stepper = new Stepper(net, tunes * width);
@@ -63,8 +76,13 @@ export function beamSearch(net: Network, table: CharTable, req: BeamRequest): { 
   }));
   const feed = new Int32Array(tunes * width).fill(BOS);
   let tokens = 0;
+  let stopped = false;
   try {
     while (groups.some((g) => !g.done)) {
+      if (req.stop?.()) {
+        stopped = true;
+        break;
+      }
       const logits = stepper.step(feed);
       const rows: number[] = [];
       groups.forEach((g, gi) => {
@@ -81,7 +99,8 @@ export function beamSearch(net: Network, table: CharTable, req: BeamRequest): { 
   } finally {
     stepper.dispose();
   }
-  return { attempts: groups.map(bestOf), tokens };
+  const attempts = stopped ? groups.filter((g) => g.finished.length > 0).map((g) => bestAttempt(g.finished)) : groups.map(bestOf);
+  return { attempts, tokens, stopped };
 }
 
 /** The attempt with the highest mean log-probability per character (length normalisation). */

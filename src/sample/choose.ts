@@ -18,11 +18,6 @@ export function charTable(vocab: Vocab): CharTable {
   return { size: vocab.tokens.length, ids, chars: vocab.tokens };
 }
 
-/** The characters of `text` the vocabulary does not have (empty when all are known). */
-export function unknownChars(table: CharTable, text: string): string[] {
-  return [...new Set(Array.from(text))].filter((c) => !table.ids.has(c));
-}
-
 /** Ids a guide rules out (BOS and UNK always). */
 export function bannedIds(table: CharTable, guide: Guide): number[] {
   const banned = [BOS, UNK];

@@ -3,7 +3,9 @@
 // `T:title\nM:m\nL:l\nK:key\n<body>`; a requested field is forced character by character, an
 // unrequested one is written by the model within the normal form's grammar for that field
 // (M: n/d with n <= 16 and d in 1..16, L: 1/d, K: tonic + mode), so the header always parses;
-// the body keeps to normal-form characters and may not end before its 4th bar line. Pure logic.
+// the body keeps to normal-form characters, never begins a line with a letter and a colon
+// (`A:|`, which ABC readers take for a header field) and may not end before its 4th bar line.
+// Pure logic.
 
 export interface Conditions {
   title?: string;
@@ -70,9 +72,16 @@ function countBarLines(text: string, from: number): number {
 export const BODY_CHARS = "\n'(,-/0123456789:<=>ABCDEFG[]^_abcdefgz|";
 const INLINE_FIELD = /\[[KM]?(:[^\]\n|]*)?$/;
 
+/** A line begun with one letter: a `:` now would make it read as a header field (`A:|`). */
+const LINE_LETTER = /(^|\n)[A-Za-z]$/;
+const bodyChar = (ch: string) => BODY_CHARS.includes(ch);
+const bodyCharNoColon = (ch: string) => ch !== ':' && BODY_CHARS.includes(ch);
+
 /** Body characters only, except inside an inline field (whose opening `[K`/`[M` is allowed too). */
 function bodyAccept(text: string): ((ch: string) => boolean) | undefined {
-  return INLINE_FIELD.test(text.slice(-24)) ? undefined : (ch) => BODY_CHARS.includes(ch);
+  const tail = text.slice(-24);
+  if (INLINE_FIELD.test(tail)) return undefined;
+  return LINE_LETTER.test(tail) ? bodyCharNoColon : bodyChar;
 }
 
 /** The guide inside the body once it may end: body characters only (cheap: reads the tail). */

@@ -15,15 +15,22 @@ export interface PickOptions {
 
 export const DEFAULT_PICK: PickOptions = { temperature: 1, topK: 0, topP: 1, greedy: false };
 
-/** Log-softmax of logits[offset .. offset+n) at temperature t, as a new array. */
+/**
+ * Log-softmax of logits[offset .. offset+n) at temperature t, as a new array. The maximum is
+ * taken off before dividing by t, so a tiny t (1e-300) gives 0 for the top logit and -Infinity
+ * or a large negative number for the rest, never NaN.
+ */
 export function logSoftmax(logits: ArrayLike<number>, offset: number, n: number, t = 1): Float64Array {
   const out = new Float64Array(n);
   let max = -Infinity;
-  for (let i = 0; i < n; i++) max = Math.max(max, logits[offset + i] / t);
+  for (let i = 0; i < n; i++) max = Math.max(max, logits[offset + i]);
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += Math.exp(logits[offset + i] / t - max);
-  const log = max + Math.log(sum);
-  for (let i = 0; i < n; i++) out[i] = logits[offset + i] / t - log;
+  for (let i = 0; i < n; i++) {
+    out[i] = (logits[offset + i] - max) / t;
+    sum += Math.exp(out[i]);
+  }
+  const log = Math.log(sum);
+  for (let i = 0; i < n; i++) out[i] -= log;
   return out;
 }
 
@@ -44,12 +51,15 @@ export function pick(logits: ArrayLike<number>, row: number, n: number, opts: Pi
       }
     }
   }
+  // Weights relative to the best allowed id: at a tiny temperature the others underflow to 0,
+  // but the best keeps weight 1 (taking it is then greedy, never "nothing allowed").
+  const top = logp[order[0]];
+  if (top === -Infinity) return -1; // every index is banned
   let total = 0;
-  for (let i = 0; i < keep; i++) total += Math.exp(logp[order[i]]);
-  if (!(total > 0)) return -1; // every index is banned
+  for (let i = 0; i < keep; i++) total += Math.exp(logp[order[i]] - top);
   let r = rng.next() * total;
   for (let i = 0; i < keep; i++) {
-    r -= Math.exp(logp[order[i]]);
+    r -= Math.exp(logp[order[i]] - top);
     if (r <= 0) return order[i];
   }
   return order[keep - 1];

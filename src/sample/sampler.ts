@@ -36,6 +36,8 @@ export interface SampleRequest {
   onAttempt: (a: Attempt) => boolean;
   /** Stop (dropping unfinished attempts) once Date.now() passes this. */
   deadline?: number;
+  /** Asked before every step: true stops at once, dropping unfinished attempts (a cancelled request). */
+  stop?: () => boolean;
   /** Receives the unfinished text of every busy row now and then (for streaming). */
   onText?: (row: number, text: string) => void;
 }
@@ -57,6 +59,7 @@ export async function sampleAttempts(net: Network, table: CharTable, req: Sample
   let tokens = 0;
   try {
     for (let step = 0; rows.some((r) => r); step++) {
+      if ((req.deadline !== undefined && Date.now() > req.deadline) || req.stop?.()) return tokens;
       const logits = stepper.step(feed);
       const resets: number[] = [];
       for (let b = 0; b < rows.length; b++) {
@@ -75,7 +78,6 @@ export async function sampleAttempts(net: Network, table: CharTable, req: Sample
       stepper.reset(resets);
       if (step % 32 === 31) {
         if (req.onText) rows.forEach((r, b) => r && req.onText?.(b, r.text));
-        if (req.deadline !== undefined && Date.now() > req.deadline) return tokens;
         await pause();
       }
     }

@@ -1,7 +1,8 @@
 // Checks the body of POST /api/compose: a JSON object with the page's fields only, numbers as
-// numbers, within the server's limits, then the compose module's own checks. Any problem is
-// a RequestError with a one-line message that becomes a 400.
-import { checkComposeOptions, type ComposeOptions } from '../compose/compose.js';
+// numbers, within the server's limits (tunes, and cost: tunes x beam width x length cap), then
+// the compose module's own checks. Any problem is a RequestError with a one-line message that
+// becomes a 400.
+import { checkComposeOptions, composeCost, type ComposeOptions, MAX_TUNE_LENGTH } from '../compose/compose.js';
 
 export class RequestError extends Error {
   constructor(message: string, readonly status = 400) {
@@ -13,6 +14,15 @@ export interface ComposeRequest {
   /** Model folder name under the models directory. */
   model: string;
   options: ComposeOptions;
+  /** Characters the job may step: tunes x beam width (1 when sampling) x the length cap. */
+  cost: number;
+}
+
+export interface RequestLimits {
+  maxTunes: number;
+  /** Seconds a job may run. */
+  seconds: number;
+  maxCost: number;
 }
 
 const NUMBERS = ['tunes', 'temperature', 'topK', 'topP', 'beam', 'seed'];
@@ -31,7 +41,7 @@ function checkTypes(body: Record<string, unknown>): void {
 }
 
 /** The checked request; `models` lists the model names that exist. */
-export function checkComposeRequest(body: unknown, models: string[], limits: { maxTunes: number; seconds: number }): ComposeRequest {
+export function checkComposeRequest(body: unknown, models: string[], limits: RequestLimits): ComposeRequest {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new RequestError('the body must be a JSON object');
   const raw = body as Record<string, unknown>;
   checkTypes(raw);
@@ -47,5 +57,10 @@ export function checkComposeRequest(body: unknown, models: string[], limits: { m
     throw new RequestError((err as Error).message);
   }
   if (options.tunes > limits.maxTunes) throw new RequestError(`tunes must be at most ${limits.maxTunes}`);
-  return { model, options };
+  const cost = composeCost(options);
+  if (cost > limits.maxCost) {
+    const width = Math.max(1, options.beam);
+    throw new RequestError(`this request costs ${cost} (tunes ${options.tunes} x beam width ${width} x length cap ${MAX_TUNE_LENGTH}), over the server's limit of ${limits.maxCost}: ask for fewer tunes or a narrower beam`);
+  }
+  return { model, options, cost };
 }

@@ -1,10 +1,12 @@
 // A generation worker thread: keeps loaded composers by model name (reloaded when a model's
 // model.json changes, as training replaces the shipped model), runs one compose job at a time
-// and posts its progress and result to the pool. Errors are posted, never thrown.
+// and posts its progress and result to the pool. A job carries a shared cancel flag, read
+// before every step, so the pool can stop it without waiting for this thread's event loop.
+// Errors are posted, never thrown; a bad option (OptionError) is posted with status 400.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { type Composer, composeTunes, disposeComposer, loadComposer } from '../compose/compose.js';
+import { type Composer, composeTunes, disposeComposer, loadComposer, OptionError } from '../compose/compose.js';
 import type { ComposeOptions } from '../compose/compose.js';
 
 interface Job {
@@ -12,6 +14,8 @@ interface Job {
   id: number;
   model: string;
   options: ComposeOptions;
+  /** A SharedArrayBuffer holding one Int32: 1 once the job is cancelled. */
+  cancel: SharedArrayBuffer;
 }
 
 const { modelsDir, warm } = workerData as { modelsDir: string; warm?: string };
@@ -33,10 +37,13 @@ async function run(job: Job): Promise<void> {
   const port = parentPort!;
   try {
     const composer = await composerFor(job.model);
-    const result = await composeTunes(composer, job.options, (event) => port.postMessage({ type: 'event', id: job.id, event }));
+    const flag = new Int32Array(job.cancel);
+    const onEvent = (event: unknown) => port.postMessage({ type: 'event', id: job.id, event });
+    const result = await composeTunes(composer, job.options, onEvent, () => Atomics.load(flag, 0) !== 0);
     port.postMessage({ type: 'done', id: job.id, result });
   } catch (err) {
-    port.postMessage({ type: 'error', id: job.id, message: err instanceof Error ? err.message : String(err) });
+    const status = err instanceof OptionError ? 400 : undefined;
+    port.postMessage({ type: 'error', id: job.id, message: err instanceof Error ? err.message : String(err), status });
   }
 }
 

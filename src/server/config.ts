@@ -25,11 +25,19 @@ export interface ServerConfig {
   requestSeconds: number;
   /** Most tunes one request may ask for. */
   maxTunes: number;
+  /**
+   * Largest cost one request may have (COMPOSE_MAX_COST), in characters stepped: tunes x beam
+   * width (1 when sampling) x the 1,000-character length cap. Above it: 400.
+   */
+  maxCost: number;
+  /** Total cost of the jobs queued and running (COMPOSE_BUDGET); a request that would pass it: 429. */
+  costBudget: number;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
   port: 3000, host: '127.0.0.1', modelsDir: 'models', webDir: 'dist/web', workers: availableParallelism(),
   queueLimit: 8, rateLimit: 60, bodyLimit: 16 * 1024, composeSeconds: 90, requestSeconds: 30, maxTunes: 20,
+  maxCost: 80_000, costBudget: 320_000,
 };
 
 function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -55,6 +63,8 @@ export function resolveConfig(env: NodeJS.ProcessEnv = process.env, patch: Parti
     composeSeconds: intEnv(env, 'COMPOSE_SECONDS', d.composeSeconds, 1),
     requestSeconds: intEnv(env, 'REQUEST_SECONDS', d.requestSeconds, 1),
     maxTunes: d.maxTunes,
+    maxCost: intEnv(env, 'COMPOSE_MAX_COST', d.maxCost, 1000),
+    costBudget: intEnv(env, 'COMPOSE_BUDGET', d.costBudget, 1000),
   };
   return { ...config, ...patch };
 }

@@ -1,6 +1,7 @@
 // The models the server can offer: folders under the models directory with a model.json,
 // each with its shape and the metrics its trainer recorded. Read fresh on each call, as the
-// shipped model may be replaced by a newer checkpoint while the server runs.
+// shipped model may be replaced by a newer checkpoint while the server runs. A model's
+// characters (its vocab.json) let a request's title and prime be checked before it is queued.
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -33,4 +34,15 @@ export async function listModels(modelsDir: string): Promise<ModelInfo[]> {
     }
   }
   return out;
+}
+
+/** The characters a model can write (its vocabulary without the special tokens); undefined when unreadable. */
+export async function modelChars(modelsDir: string, name: string): Promise<Set<string> | undefined> {
+  try {
+    const vocab = JSON.parse(await readFile(join(modelsDir, name, 'vocab.json'), 'utf8')) as { tokens?: unknown };
+    if (!Array.isArray(vocab.tokens)) return undefined;
+    return new Set(vocab.tokens.slice(3).filter((t): t is string => typeof t === 'string'));
+  } catch {
+    return undefined; // the worker reports a broken model when it loads it
+  }
 }

@@ -14,7 +14,7 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const pool = new ComposePool({
     modelsDir: config.modelsDir, workers: config.workers, queueLimit: config.queueLimit,
-    jobSeconds: config.composeSeconds, warm: 'default',
+    jobSeconds: config.composeSeconds, costBudget: config.costBudget, warm: 'default',
   });
   const server = createServer(createApp(config, pool));
   server.requestTimeout = config.requestSeconds * 1000;

@@ -16,12 +16,19 @@ import { type OptimizerState, applyUpdate, clipGradients, createOptimizer, momen
 import { ComputePool, laneRange } from './pool.js';
 import { type LogEntry, lossCurveSvg, progressWithEta } from './report.js';
 import { epochStream, readBatch, stepsPerEpoch } from './stream.js';
+import { randomKey, transpositions } from './augment.js';
+import type { Rng } from '../model/rng.js';
+import type { TextFormat } from '../abc/text-format.js';
 
 export interface TrainRun {
   config: RunConfig;
   outDir: string;
   vocab: Vocab;
   train: Int32Array[];
+  /** The training tunes' texts, needed when `train.augment` transposes them. */
+  trainTexts?: string[];
+  /** The text format the tunes are in, recorded in the model. */
+  format?: TextFormat;
   valid: Int32Array[];
   backend: string;
   resume: boolean;
@@ -107,6 +114,7 @@ class TrainingRun {
   private stop: string | null = null;
   private runSteps = 0;
   private spe = 1; // steps in the current epoch
+  private readonly transform?: (tune: number, rng: Rng) => Int32Array;
 
   constructor(
     private readonly run: TrainRun, private readonly pool: ComputePool, private readonly params: Params,
@@ -115,6 +123,10 @@ class TrainingRun {
     this.c = run.config.train;
     this.vocabSize = run.vocab.tokens.length;
     this.logPath = join(run.outDir, 'train-log.jsonl');
+    if (this.c.augment > 0) {
+      if (!run.trainTexts) throw new Error('train: "train.augment" needs the training texts');
+      this.transform = randomKey(transpositions(run.vocab, run.trainTexts, this.c.augment));
+    }
   }
 
   private elapsed(): number {
@@ -132,7 +144,7 @@ class TrainingRun {
     const moments = momentsOf(opt);
     const lanes = await this.pool.getState();
     await saveModel({
-      dir: run.outDir, model: run.config.model, vocab: run.vocab, params: this.params, step: p.step,
+      dir: run.outDir, model: run.config.model, vocab: run.vocab, params: this.params, step: p.step, text: run.format,
       training: { ...p, seconds: this.elapsed(), optimizerT: opt.t, units: this.pool.size, config: run.config },
       trainingArrays: { optimizer: moments.flatMap((m) => specs.map((s) => m[s.name])), ...(lanes ? { lanes } : {}) },
       metrics: { ...metrics, step: p.step, epoch: p.epoch + p.stepInEpoch / Math.max(1, this.spe), bestValidBpc: p.bestValidBpc, tokensSeen: p.tokensSeen, trainingSeconds: Math.round(this.elapsed()), backend: run.backend },
@@ -201,7 +213,7 @@ class TrainingRun {
   async loop() {
     const { c, p } = this;
     while (!this.stop && p.epoch < c.epochs) {
-      const stream = epochStream(this.run.train, c.seed, p.epoch);
+      const stream = epochStream(this.run.train, c.seed, p.epoch, this.transform);
       this.spe = stepsPerEpoch(stream.length, c.batch, c.seq);
       if (this.spe < 1) throw new Error(`train: the training text (${stream.length} tokens) is shorter than one batch of ${c.batch} x ${c.seq}`);
       for (let s = p.stepInEpoch; s < this.spe && !this.stop; s++) {

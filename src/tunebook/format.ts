@@ -1,7 +1,8 @@
 // The text of a tune book: the .abc file (tunes numbered X:1..N, each with an N: line naming
-// the model, seed and settings), MIDI file names, and the terminal table. Pure.
+// the model, seed and settings, notes grouped by beat), MIDI file names, and the terminal table. Pure.
 import type { ComposedTune, ComposeResult } from '../compose/compose.js';
 import type { ComposeOptions } from '../compose/options.js';
+import { groupBeats } from '../abc/beaming.js';
 
 /** One line describing how the book was made (model, seed and the settings that matter). */
 export function settingsLine(result: Pick<ComposeResult, 'model' | 'seed'>, opts: ComposeOptions): string {
@@ -14,9 +15,12 @@ export function settingsLine(result: Pick<ComposeResult, 'model' | 'seed'>, opts
   return `composed by folk-lstm: ${parts.join(', ')}`;
 }
 
-/** A tune numbered `n`, with an N: line after its title when a note is given (N: holds notes, ignored by players). */
+/**
+ * A tune numbered `n`, with an N: line after its title when a note is given (N: holds notes,
+ * ignored by players), its notes grouped by beat for reading (groupBeats).
+ */
 export function bookTune(tune: ComposedTune, n: number, note?: string): string {
-  const lines = tune.abc.replace(/\n+$/, '').split('\n');
+  const lines = groupBeats(tune.abc).replace(/\n+$/, '').split('\n');
   lines[0] = `X:${n}`;
   const t = lines.findIndex((l) => l.startsWith('T:'));
   if (note !== undefined) lines.splice(t + 1, 0, `N:${note.replace(/%/g, 'percent ')}${tune.copied ? ' (copies 4+ bars of a training tune)' : ''}`);

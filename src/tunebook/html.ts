@@ -1,6 +1,8 @@
 // The printable HTML tune book: one self-contained page (abcjs inlined) that renders every
-// tune with abcjs; the print stylesheet keeps each tune on one page. Pure: the abcjs source
-// is passed in.
+// tune with abcjs; the print stylesheet keeps each tune whole (one block, one SVG) and lets
+// short tunes share a page: no break after a tune, and the staff is drawn 900 units wide so an
+// A4 page holds about twelve staves (four-staff tunes go two or three to a page). Pure: the
+// abcjs source is passed in.
 import type { ComposedTune } from '../compose/compose.js';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -15,13 +17,13 @@ header p { color: #555; font-size: 0.9em; }
   @page { size: A4; margin: 15mm; }
   body { margin: 0; max-width: none; }
   header p.hint { display: none; }
-  .tune { break-inside: avoid; page-break-inside: avoid; margin: 0 0 8mm; }
+  .tune { break-inside: avoid; page-break-inside: avoid; break-after: auto; margin: 0 0 8mm; }
 }`;
 
 const SCRIPT = `
 document.querySelectorAll('.tune').forEach(function (el) {
   var abc = el.querySelector('pre').textContent;
-  ABCJS.renderAbc(el.querySelector('.score'), abc, { responsive: 'resize', add_classes: true, paddingtop: 0 });
+  ABCJS.renderAbc(el.querySelector('.score'), abc, { responsive: 'resize', add_classes: true, staffwidth: 900, paddingtop: 0, paddingbottom: 0 });
 });`;
 
 /** The page; `abcjsSource` is abcjs-basic-min.js. */

@@ -55,6 +55,14 @@ describe('validate CLI', () => {
       expect(r.out).toMatch(/0 tunes: 0 valid, 0 invalid \(no line starts with X:\)/);
     }
   });
+  it('answers a body line of 65,000 { with a verdict, not a stack trace', () => {
+    const r = run(file('braces.abc', `X:1\nT:Braces\nM:4/4\nL:1/8\nK:G\n${'{'.repeat(65_000)}\n`));
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('');
+    expect(r.out.trim().split('\n')).toEqual([
+      '1. Braces (line 1): INVALID', '     tune: tune text is longer than 20000 characters', '1 tunes: 0 valid, 1 invalid',
+    ]);
+  });
   it('gets through 5 MB of random text fast', () => {
     let seed = 1;
     const chars = Array.from({ length: 5_000_000 }, () => {

@@ -135,6 +135,46 @@ describe('garbage never throws', () => {
     }
   });
   it('rejects oversized input without parsing it', () => {
-    expect(messages(tune('d6|'.repeat(40_000)))).toEqual(['tune text is longer than 100000 characters']);
+    expect(messages(tune('d6|'.repeat(40_000)))).toEqual(['tune text is longer than 20000 characters']);
+  });
+  it('refuses a line abcjs would take quadratic time over, in milliseconds, without throwing', () => {
+    const started = process.cpuUsage(); // CPU time: steadier than wall time beside a training run
+    expect(messages(tune('{'.repeat(65_000)), 0)).toEqual(['tune text is longer than 20000 characters']);
+    expect(messages(tune('{'.repeat(65_000)), 0).length).toBe(1);
+    expect(validateTune(tune('{'.repeat(65_000)), { maxChars: 100_000 }).problems.map((p) => p.message)).toEqual([
+      'line 6 is longer than 2000 characters: not parsed',
+    ]);
+    expect(messages(tune('{'.repeat(1_900)))).toEqual(['line 6 has more than 50 unclosed { or &: not parsed']);
+    expect(process.cpuUsage(started).user / 1000).toBeLessThan(1000);
+  });
+  it('keeps at most 100 problems, counting the rest', () => {
+    const found = messages(tune(`${'d7|'.repeat(10)}\n`.repeat(100)));
+    expect(found).toHaveLength(101);
+    expect(found[100]).toMatch(/^\.\.\. and \d+ more problems$/);
+  });
+});
+
+describe('what abc2midi refuses', () => {
+  it('finds a body line read as a header field (A:|), whose music would go unchecked', () => {
+    const hidden = 'X:1\nT:t\nM:4/4\nL:1/8\nK:G\nABcdABcd|ABcdABcd|ABcdABcd|ABcdABcd|\nA:|ABcdABcdABcdABcdABcd|ABcdABcd|]\n';
+    expect(messages(hidden).join('\n')).toMatch(/line 7 begins "A:\|", which ABC readers take for a header field/);
+    expectValid(hidden.replace('\nA:|', 'A:|').replace('ABcdABcdABcdABcdABcd|', 'ABcdABcd|'));
+  });
+  it('refuses meters and unit lengths abc2midi refuses, in the header and inline', () => {
+    expectProblem(tune('ABc|ABc|ABc|ABc|]', '3/3'), /M:3\/3: abc2midi accepts only a power of two/);
+    expectProblem(tune('ABc|[M:6/6]ABcABc|ABc|ABc|]', '3/8'), /M:6\/6: abc2midi accepts only a power of two/);
+    expectProblem(tune('d2e fed|B2A AFA|d2e fed|e3 e3|]').replace('L:1/8', 'L:3/8'), /L:3\/8: abc2midi accepts a unit length only as 1\/d/);
+    expectValid(tune('ABcde|ABcde|ABcde|ABcde|]', '5/8'));
+  });
+  it('refuses a second first ending before the first is closed', () => {
+    expectProblem(tune('d|1bgafgfed|1A8:|2e8|]', '4/4').replace('L:1/8', 'L:1/16'), /ending \[1 starts before the ending \[1 is closed/);
+  });
+  it('refuses an ending that starts before the one before it is closed', () => {
+    expectProblem(tune('|:ABcd|1ABcd:|2ABcd|3ABcd||', '2/4'), /ending \[3 starts before the ending \[2 is closed/);
+    expectValid(tune('|:ABcd|ABcd|1ABcd:|2ABcd:|3ABcd||', '2/4'));
+  });
+  it('refuses :: after a repeat closed by :| (abc2midi: found :: before |:)', () => {
+    expectProblem(tune('|:ABcd|ABcd:|ABcd|ABcd::ABcd|ABcd:|', '2/4'), /:: after a repeat closed by :\|/);
+    expectValid(tune('ABcd|ABcd::ABcd|ABcd:|', '2/4'));
   });
 });

@@ -41,12 +41,16 @@ describe('compose CLI, bad options', () => {
     ['--tunes 0', ['--tunes', '0'], /--tunes/], ['--tunes abc', ['--tunes', 'abc'], /--tunes/],
     ['--temperature -1', ['--temperature', '-1'], /--temperature/], ['--beam 0', ['--beam', '0'], /--beam/],
     ['an unknown key', ['--key', 'H#dorian'], /--key/], ['a missing model', ['--model', join(tmp, 'nope')], /no model in/],
-    ['an unknown flag', ['--colour', 'red'], /colour/],
+    ['an unknown flag', ['--colour', 'red'], /colour/], ['an empty key', ['--key', ''], /--key must not be empty/],
+    ['a meter abc2midi refuses', ['--meter', '99/99'], /--meter is not a meter abc2midi accepts/],
+    ['an unclosed chord', ['--prime', '[[[['], /--prime cannot begin a tune: its character 2/],
+    ['a tuplet of non-notes', ['--prime', '(9ABCDEFGHI'], /--prime cannot begin a tune: its character 10 \("H"\)/],
+    ['greedy beam search', ['--greedy', '--beam', '4'], /--greedy is for sampling only/],
   ];
-  it.each(cases)('%s: one line, non-zero exit, nothing written', async (_, args, message) => {
+  it.each(cases)('%s: one line, exit code 2, nothing written', async (_, args, message) => {
     const out = join(tmp, `bad-${args.join('')}`.replace(/[^a-z0-9-]/gi, ''));
     const r = await run([...args, '--out', out]);
-    expect(r.code).not.toBe(0);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stdout).toBe('');
@@ -55,6 +59,13 @@ describe('compose CLI, bad options', () => {
 });
 
 describe('compose CLI on a trained model', () => {
+  it('folds a title to the model\'s characters, and refuses one it cannot write with exit code 2', async () => {
+    const out = join(tmp, 'snowman');
+    const r = await run(['--model', MODEL, '--tunes', '1', '--title', 'Jig \u2603', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('compose: --title uses characters the model does not know: "\u2603"');
+    expect(existsSync(out)).toBe(false);
+  });
   it('writes a valid, titled book (abc, html, midi, pdf) and a JSON summary', async () => {
     const out = join(tmp, 'book');
     const r = await run(['--model', MODEL, '--tunes', TUNES, '--seed', '1', '--out', out, '--json', ...(canPdf ? ['--pdf'] : [])]);

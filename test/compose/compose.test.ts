@@ -1,8 +1,10 @@
-// composeTunes on a tiny random model: the attempt budget ends the run with a reason, progress
-// events arrive, unknown characters in conditions are refused, and runs repeat by seed.
+// composeTunes on a tiny random model: the attempt budget ends the run with a reason naming the
+// commonest cause, progress events arrive, titles are folded to the vocabulary and what cannot be
+// written is refused, the time budget and cancelling stop beam search inside a round, and runs
+// repeat by seed.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../src/model/backend.js';
-import { checkComposeOptions, composeTunes, type ComposeEvent, type Composer } from '../../src/compose/compose.js';
+import { checkComposeOptions, composeTunes, type ComposeEvent, type Composer, OptionError } from '../../src/compose/compose.js';
 import { table, tinyNet } from '../sample/tiny-net.js';
 
 let composer: Composer;
@@ -34,7 +36,28 @@ describe('composeTunes', () => {
     expect(await texts(9)).not.toEqual(await texts(10));
     expect(await texts(9, 3)).toEqual(await texts(9, 3));
   });
-  it('refuses conditions the vocabulary cannot write', async () => {
-    await expect(composeTunes(composer, opts({ title: 'Ünder' }))).rejects.toThrow(/title uses characters the model does not know: "Ü"/);
+  it('folds a title to the vocabulary, and refuses what still cannot be written', async () => {
+    const texts: string[] = [];
+    await composeTunes(composer, opts({ title: 'Rêel Jíg', maxAttempts: 1 }), (e) => e.type === 'attempt' && texts.push(e.text ?? ''));
+    expect(texts[0]).toMatch(/^T:Reel Jig\n/);
+    await expect(composeTunes(composer, opts({ title: 'Ünder' }))).rejects.toThrow(/title uses characters the model does not know: "U" "n"/);
+    await expect(composeTunes(composer, opts({ title: 'a\u2603' }))).rejects.toThrow(OptionError);
+  });
+  it('checks its time budget inside beam search, keeping what finished (10 tunes x beam 32, 0.5 s)', async () => {
+    const cpu = process.cpuUsage(); // CPU time: steadier than wall time beside a training run
+    const r = await composeTunes(composer, opts({ tunes: 10, beam: 32, maxSeconds: 0.5, maxAttempts: 100 }));
+    expect((process.cpuUsage(cpu).user) / 1e6).toBeLessThan(3); // a whole round took minutes
+    expect(r.complete).toBe(false);
+    expect(r.reason).toMatch(/^time budget of 0.5 s ran out/);
+  });
+  it('stops at once when cancelled, saying so', async () => {
+    let asked = 0;
+    const r = await composeTunes(composer, opts({ tunes: 2, beam: 4, maxAttempts: 100 }), undefined, () => ++asked > 20);
+    expect(r.reason).toMatch(/^cancelled: /);
+    expect(asked).toBeLessThan(30);
+  });
+  it('names the commonest cause when the budget runs out', async () => {
+    const r = await composeTunes(composer, opts({ maxAttempts: 3 }));
+    expect(r.reason).toMatch(/^attempt budget of 3 ran out: 0 of 2 tunes; 3 of 3 attempts were invalid: /);
   });
 });

@@ -1,7 +1,7 @@
 // The novelty index: 4-bar windows, sorted unique hashes, binary search and the file form.
 import { describe, expect, it } from 'vitest';
 import { buildIndex, contains, copiedWindows, decodeIndex, encodeIndex, windowHashes } from '../../src/compose/novelty.js';
-import { tuneBody } from '../../src/compose/novelty-file.js';
+import { noveltyBody, tuneBody } from '../../src/compose/novelty-file.js';
 import { duplicateKey, tuneInfo } from '../../src/compose/tune-info.js';
 
 const train = ['|:GABc|dedB|cBAG|FGAF|\nGABc|dedB|cBAF|G4:|', 'EFGA|B2e2|dBAF|E4|\nEFGA|B2e2|dBAF|E4|]'];
@@ -35,6 +35,14 @@ describe('tune info', () => {
   it('reads the header and counts bars with notes', () => {
     expect(tuneInfo(text)).toMatchObject({ title: 'The Lark', meter: '6/8', key: 'Ador', bars: 3 });
     expect(tuneBody(`X:3\n${text}`)).toBe('A|ABc d2e|[K:Gmaj]fed c2B:|\n');
+  });
+  it('judges novelty in one key and octave, so a transposed copy is still a copy', () => {
+    const inG = 'T:a\nM:4/4\nL:1/8\nK:Gmaj\nGABc dedB|cBAG FGAF|]\n';
+    const inD = 'T:b\nM:4/4\nL:1/8\nK:Dmaj\nDEFG ABAF|GFED CDEC|]\n';
+    const inDHigh = 'T:c\nM:4/4\nL:1/8\nK:Dmaj\ndefg abaf|gfed cdec|]\n';
+    expect(noveltyBody(inD)).toBe(noveltyBody(inG));
+    expect(noveltyBody(inDHigh)).toBe(noveltyBody(inG));
+    expect(noveltyBody(inG)).toBe('cdef gagE|fedc bcdb|]\n'.toLowerCase());
   });
   it('keys duplicates by body', () => {
     expect(duplicateKey('ab|\ncd|')).toBe(duplicateKey('ab|cd|\n'));

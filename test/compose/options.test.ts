@@ -16,6 +16,9 @@ describe('checkComposeOptions', () => {
     expect(checkComposeOptions({}).barGuide).toBeUndefined();
     expect(() => checkComposeOptions({ barGuide: 'no' })).toThrow(/barGuide/);
   });
+  it('takes greedy decoding for one sampled tune', () => {
+    expect(checkComposeOptions({ greedy: true, tunes: 1 })).toMatchObject({ greedy: true, tunes: 1 });
+  });
   it('normalises meters, titles and primers', () => {
     const o = checkComposeOptions({ meter: 'C', title: '  The  Lark. ', prime: '|:GAB c2d|' });
     expect(o).toMatchObject({ meter: '4/4', title: 'The Lark', prime: '|:GABc2d|' });
@@ -25,6 +28,11 @@ describe('checkComposeOptions', () => {
     [{ temperature: 0 }, /^temperature /], [{ beam: -1 }, /^beam /], [{ topP: 0 }, /^topP /], [{ topK: -2 }, /^topK /],
     [{ key: 'H' }, /^key /], [{ key: 'Gfoo' }, /^key /], [{ key: 'D ^c' }, /^key /], [{ meter: '6-8' }, /^meter /], [{ title: '50% off' }, /^title /],
     [{ prime: 'K:G' }, /^prime /], [{ colour: 'red' }, /unknown option "colour"/], [{ greedy: 'yes' }, /^greedy /], [null, /object/],
+    [{ key: '' }, /^key must not be empty/], [{ meter: ' ' }, /^meter must not be empty/], [{ title: '' }, /^title must not be empty/],
+    [{ prime: '' }, /^prime must not be empty/], [{ meter: '99/99' }, /^meter is not a meter abc2midi accepts/], [{ meter: '3/3' }, /^meter /],
+    [{ prime: '[[[[' }, /^prime cannot begin a tune: its character 2 \("\["\)/], [{ prime: '(9ABCDEFGHI' }, /^prime cannot begin a tune: its character 10 \("H"\)/],
+    [{ prime: '{' }, /^prime cannot begin a tune: its character 1/], [{ prime: '@' }, /^prime cannot begin a tune/],
+    [{ greedy: true, beam: 4, tunes: 1 }, /^greedy is for sampling only/], [{ greedy: true, tunes: 2 }, /^greedy writes the same tune every time: ask for 1 tune/],
   ])('refuses %j with one line', (raw, message) => {
     expect(() => checkComposeOptions(raw)).toThrow(message);
     try {

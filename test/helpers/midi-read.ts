@@ -1,6 +1,7 @@
 // A small Standard MIDI File reader for tests: note-on/off pairs from every track, with
 // onsets and lengths in quarter notes (ticks / division). Tempo is ignored on purpose:
-// comparisons are made in beats. Handles running status, meta and sysex events.
+// comparisons are made in beats. Handles running status, meta and sysex events; the meta
+// events themselves (tempo, signatures, names) are read by readMidiMeta.
 
 export interface MidiNote {
   pitch: number;
@@ -40,7 +41,15 @@ class Reader {
   }
 }
 
-function readTrack(r: Reader, end: number, track: number, division: number, out: MidiNote[]): void {
+export interface MidiMeta {
+  /** Meta event type: 0x03 track name, 0x51 tempo, 0x58 time signature, 0x59 key signature, ... */
+  type: number;
+  /** In quarter notes. */
+  at: number;
+  data: number[];
+}
+
+function readTrack(r: Reader, end: number, track: number, division: number, out: MidiNote[], metas: MidiMeta[] = []): void {
   let tick = 0;
   let status = 0;
   const open = new Map<number, { tick: number }[]>();
@@ -48,8 +57,9 @@ function readTrack(r: Reader, end: number, track: number, division: number, out:
     tick += r.varLen();
     let byte = r.u8();
     if (byte === 0xff) {
-      r.u8();
-      r.skip(r.varLen());
+      const type = r.u8();
+      const n = r.varLen();
+      metas.push({ type, at: tick / division, data: [...r.text(n)].map((c) => c.charCodeAt(0)) });
       continue;
     }
     if (byte === 0xf0 || byte === 0xf7) {
@@ -78,6 +88,15 @@ function readTrack(r: Reader, end: number, track: number, division: number, out:
 
 /** Every note in the file, sorted by onset then pitch. */
 export function readMidiNotes(bytes: Uint8Array): MidiNote[] {
+  return readMidi(bytes).notes;
+}
+
+/** Every meta event in the file, in file order. */
+export function readMidiMeta(bytes: Uint8Array): MidiMeta[] {
+  return readMidi(bytes).metas;
+}
+
+function readMidi(bytes: Uint8Array): { notes: MidiNote[]; metas: MidiMeta[] } {
   const r = new Reader(bytes);
   if (r.text(4) !== 'MThd') throw new Error('not a MIDI file');
   const headerEnd = r.u32() + r.at;
@@ -87,12 +106,14 @@ export function readMidiNotes(bytes: Uint8Array): MidiNote[] {
   if (division & 0x8000) throw new Error('SMPTE time division is not supported');
   r.at = headerEnd;
   const out: MidiNote[] = [];
+  const metas: MidiMeta[] = [];
   for (let t = 0; t < tracks && r.at < bytes.length; t++) {
     if (r.text(4) !== 'MTrk') throw new Error(`track ${t}: bad chunk`);
     const length = r.u32();
     const end = r.at + length;
-    readTrack(r, end, t, division, out);
+    readTrack(r, end, t, division, out, metas);
+    if (r.at !== end) throw new Error(`track ${t}: events run ${r.at - end} bytes past the chunk's length`);
     r.at = end;
   }
-  return out.sort((x, y) => x.start - y.start || x.pitch - y.pitch);
+  return { notes: out.sort((x, y) => x.start - y.start || x.pitch - y.pitch), metas };
 }

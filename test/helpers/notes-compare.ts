@@ -18,6 +18,11 @@ const TOLERANCE = 0.05;
 
 /** Notes of each tune as abc2midi plays them, by position in `tunes` (null if it wrote none). */
 export function abc2midiNotes(tunes: string[]): (TimedPitch[] | null)[] {
+  return abc2midiFiles(tunes).map((bytes) => bytes && readMidiNotes(bytes).map((n) => ({ pitch: n.pitch, start: n.start })));
+}
+
+/** abc2midi's MIDI file of each tune, by position in `tunes` (null if it wrote none). */
+export function abc2midiFiles(tunes: string[]): (Uint8Array | null)[] {
   const dir = mkdtempSync(join(tmpdir(), 'abc2midi-notes-'));
   try {
     const text = tunes.map((t, i) => t.replace(/^X:.*$/m, `X:${i + 1}`)).join('\n\n') + '\n';
@@ -26,7 +31,7 @@ export function abc2midiNotes(tunes: string[]): (TimedPitch[] | null)[] {
     if (run.error) throw new Error(`abc2midi could not run: ${run.error.message}`);
     return tunes.map((_, i) => {
       const file = join(dir, `tunes${i + 1}.mid`);
-      return existsSync(file) ? readMidiNotes(readFileSync(file)).map((n) => ({ pitch: n.pitch, start: n.start })) : null;
+      return existsSync(file) ? new Uint8Array(readFileSync(file)) : null;
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });

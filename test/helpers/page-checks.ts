@@ -1,6 +1,6 @@
 // Drives the page in headless Chromium (Debian's /usr/bin/chromium through playwright-core):
 // compose two tunes, check the score is drawn, play (transport running, a note highlighted),
-// stop, print to PDF, and save a screenshot. Shared by the end-to-end test and manual runs.
+// stop, print to PDF, and save a screenshot; reports the first tune's ABC as shown. Shared by the end-to-end test and manual runs.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -26,6 +26,8 @@ export interface PageReport {
   afterStop: string;
   pdfPages: number;
   consoleErrors: string[];
+  /** The first tune's ABC as the page shows it (and downloads it). */
+  abc: string;
 }
 
 async function composeTwo(page: Page, url: string, timeoutMs: number): Promise<void> {
@@ -51,6 +53,7 @@ export async function checkPage(browser: Browser, url: string, outDir: string, t
   const report: PageReport = {
     tunes: await count('#tunes .tune'), staffLines: await count('#tunes svg .abcjs-staff path, #tunes svg .abcjs-staff'),
     notes: await count('#tunes svg .abcjs-note'), transport: '', highlighted: 0, afterStop: '', pdfPages: 0, consoleErrors,
+    abc: (await page.textContent('#tune-1 details pre')) ?? '',
   };
   if (report.tunes === 0) throw new Error(`no tunes: ${await page.textContent('#status')}`);
   await page.click('#tune-1 button.play');

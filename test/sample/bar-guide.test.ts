@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyBarGuide, trackBars } from '../../src/sample/bar-guide.js';
 import { endAllowed } from '../../src/sample/bar-state.js';
-import { BODY_CHARS, type Guide } from '../../src/sample/header-guide.js';
+import { BODY_CHARS, type Guide, guideNext } from '../../src/sample/header-guide.js';
 
 const CHARS = ['<bos>', '<eos>', '<unk>', ...BODY_CHARS, 'M', 'K', ' '];
 const head = (meter: string, unit: string) => `T:x\nM:${meter}\nL:${unit}\nK:Gmaj\n`;
@@ -288,5 +288,35 @@ describe('tune length', () => {
     expect(endAllowed(state('4/4', '1/8', four, 4))).toBe(true);
     expect(endAllowed(trackBars(undefined, head('4/4', '1/8') + four)!.state)).toBe(false);
     expect(endAllowed(trackBars(undefined, head('4/4', '1/8') + four.replace('|]', '|') + four)!.state)).toBe(true);
+  });
+});
+
+describe('what abc2midi refuses (issue 11)', () => {
+  const guided = (body: string, ch: string) => {
+    const text = head('4/4', '1/8') + body;
+    const g = applyBarGuide(guideNext(text, {}), state('4/4', '1/8', body), CHARS);
+    return g.accept ? g.accept(ch) : true;
+  };
+  it('never begins a body line with a letter and a colon (`A:|` reads as a header field)', () => {
+    expect(guided('ABcdefga|ABcdefga|\nABcdefg', ':')).toBe(true);
+    expect(guided('ABcdefga|ABcdefga|\nA', ':')).toBe(false);
+    expect(guided('ABcdefga|ABcdefga|\nA', '2')).toBe(true);
+    expect(guided('A', ':')).toBe(false); // the first body line too
+    expect(guided('a', ':')).toBe(false);
+  });
+  it('allows one first ending per repeat, and a new ending only once the last is closed', () => {
+    const x = '|:ABcdefga|ABcdefga';
+    expect(ok('4/4', '1/8', `${x}|1ABcdefga`, '|')).toBe(true);
+    expect(ok('4/4', '1/8', `${x}|1ABcdefga|`, '1')).toBe(false); // `|1 ... |1`
+    expect(ok('4/4', '1/8', `${x}|1ABcdefga|`, '2')).toBe(false); // `|1 ... |2` wants `:|2`
+    expect(ok('4/4', '1/8', `${x}|1ABcdefga:|`, '2')).toBe(true);
+    expect(ok('4/4', '1/8', `${x}|1ABcdefga:|2ABcdefga|`, '3')).toBe(false); // `:|2 ... |3`
+    expect(ok('4/4', '1/8', `${x}|1ABcdefga:|2ABcdefga:|`, '3')).toBe(true);
+  });
+  it('refuses `::` after a `:|` until a `|:` opens a repeat again (abc2midi: found :: before |:)', () => {
+    expect(ok('4/4', '1/8', 'ABcdefga|ABcdefga:', ':')).toBe(true); // no repeat closed yet
+    expect(ok('4/4', '1/8', 'ABcdefga:|ABcdefga:', ':')).toBe(false);
+    expect(ok('4/4', '1/8', 'ABcdefga:|ABcdefga:', '|')).toBe(true);
+    expect(ok('4/4', '1/8', 'ABcdefga:|ABcdefga|:ABcdefga:', ':')).toBe(true);
   });
 });

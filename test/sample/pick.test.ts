@@ -61,3 +61,16 @@ describe('pick', () => {
     expect(pick(two, 1, 3, { ...DEFAULT_PICK, greedy: true }, new Rng(1))).toBe(0);
   });
 });
+
+describe('tiny temperatures', () => {
+  it('act as greedy: no NaN, and a banned best id gives the next best, not "nothing allowed"', () => {
+    const logits = Float32Array.from([0.5, 3, 1, 2.5, -1]);
+    const lp = logSoftmax(logits, 0, 5, 1e-310);
+    expect(Array.from(lp).some(Number.isNaN)).toBe(false);
+    expect(lp[1]).toBe(0);
+    const cold = { ...DEFAULT_PICK, temperature: 1e-300 };
+    expect(pick(logits, 0, 5, cold, new Rng(1))).toBe(1);
+    expect(pick(logits, 0, 5, cold, new Rng(1), [1])).toBe(3);
+    expect(pick(logits, 0, 5, cold, new Rng(1), [0, 1, 2, 3, 4])).toBe(-1);
+  });
+});

@@ -92,3 +92,24 @@ describe('beamSearch', () => {
     expect(mean(searched)).toBeGreaterThan(mean(sampled));
   });
 });
+
+describe('stopping inside a search (deadlines and cancelled requests)', () => {
+  it('beam search asks `stop` before every step and returns only the tunes that finished', () => {
+    let asked = 0;
+    const r = beam(4, 3, { maxLength: 400, stop: () => ++asked > 5 });
+    expect(r.stopped).toBe(true);
+    expect(asked).toBe(6);
+    expect(r.attempts.every((a) => a.ended)).toBe(true);
+    expect(beam(4, 3).stopped).toBe(false);
+  });
+  it('sampling asks `stop` before every step', async () => {
+    let asked = 0;
+    let started = 0;
+    const got: Attempt[] = [];
+    await sampleAttempts(net, table, {
+      batch: 3, maxLength: 400, pick: DEFAULT_PICK, seed: 1, conditions: {}, stop: () => ++asked > 7,
+      canStart: () => started++ < 100, onAttempt: (a) => got.push(a) > 0,
+    });
+    expect(asked).toBe(8);
+  });
+});

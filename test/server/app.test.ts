@@ -1,5 +1,6 @@
 // The app with a stand-in composer (no model needed): security headers, the rate limit,
-// server-sent progress, a full queue answered 503, and the model list.
+// server-sent progress, a full queue answered 503, work over the cost budget answered 429, and
+// the model list.
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,9 +12,10 @@ import { takeFrames } from '../../web/src/api.js';
 
 const TUNE = { title: 'T', meter: '6/8', key: 'Dmaj', bars: 8, abc: 'X:1\nT:T\nM:6/8\nL:1/8\nK:Dmaj\nABc|]', logProbPerChar: -0.5 };
 
-function stubPool(busy = false): Composing {
+function stubPool(busy = false, overBudget = false): Composing {
   return {
     busy: () => busy,
+    overBudget: () => overBudget,
     compose: async (job: ComposeJob) => {
       job.onEvent?.({ type: 'attempt', index: 1, text: TUNE.abc });
       job.onEvent?.({ type: 'tune', index: 1, tune: TUNE });
@@ -65,6 +67,13 @@ describe('server app', () => {
     });
     expect(types).toEqual(['attempt', 'tune', 'done']);
     expect(done).toMatchObject({ seed: 9, modelName: 'default', tunes: [TUNE] });
+  });
+
+  it('answers 429 with Retry-After when the work admitted would pass the cost budget', async () => {
+    const res = await post(await serve({}, stubPool(false, true)), { tunes: 2, beam: 4 });
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('30');
+    expect((await res.json()).error).toMatch(/too much work admitted \(budget 320000, this request 8000\)/);
   });
 
   it('answers 503 when the queue is full and 404 JSON for unknown paths', async () => {

@@ -1,16 +1,23 @@
 // The server against hostile input: 200 bad requests of many kinds sent at once all get a 4xx
-// JSON error with a message, the server stays up, and the next good request succeeds. The
-// rate limit is raised for this test (RATE_LIMIT; 60 a minute by default) so the good request
-// is not refused for the flood before it; the limit itself is tested in security.test.ts.
+// JSON error with a message, the server stays up, and the next good request succeeds; two
+// dropped requests of the most expensive kind it admits (on a model trained one step, whose
+// jobs run long) do not keep the next normal request waiting. The rate limit is raised for
+// this test (RATE_LIMIT; 60 a minute by default) so the good request is not refused for the
+// flood before it; the limit itself is tested in app.test.ts.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/server/config.js';
 import { type RunningServer, startServer } from '../../src/server/server.js';
 import { modelsDirForTests } from '../helpers/test-model.js';
+import { TWO_TUNES, tinyConfig, trainOn } from '../train/helpers.js';
 
 let server: RunningServer;
 
 beforeAll(async () => {
   const models = await modelsDirForTests();
+  mkdirSync(join(models.dir, 'untrained'));
+  await trainOn(TWO_TUNES, tinyConfig(), join(models.dir, 'untrained'), { maxSteps: 1 });
   server = await startServer(resolveConfig({}, { port: 0, modelsDir: models.dir, workers: 1, rateLimit: 100_000, composeSeconds: 60 }));
 });
 afterAll(() => server?.close());
@@ -25,7 +32,9 @@ const KINDS: Bad[] = [
   json({ temperature: 0 }), json({ temperature: -1 }), json({ temperature: 'hot' }), json({ temperature: [1] }),
   json({ topK: -1 }), json({ topK: 2.5 }), json({ topP: 0 }), json({ topP: 1.5 }), json({ beam: 99 }), json({ beam: -2 }),
   json({ seed: -1 }), json({ seed: 2 ** 40 }), json({ seed: 'abc' }), json({ seed: { a: 1 } }),
-  json({ title: 5 }), json({ title: 'a%b' }), json({ title: 'x'.repeat(300) }), json({ meter: 'x/y' }), json({ meter: 7 }),
+  json({ title: 5 }), json({ title: 'a%b' }), json({ title: '\u2603' }), json({ title: '' }), json({ key: '' }),
+  json({ prime: '{' }), json({ prime: '@' }), json({ prime: '[[[[' }), json({ meter: '99/99' }), json({ meter: '3/3' }),
+  json({ tunes: 20, beam: 32 }), json({ title: 'x'.repeat(300) }), json({ meter: 'x/y' }), json({ meter: 7 }),
   json({ key: 'H#' }), json({ key: false }), json({ prime: 'K:G\nabc' }), json({ prime: 9 }), json({ stochasticBeam: 'yes' }),
   json({ model: '../../etc' }), json({ model: 'no-such-model' }), json({ model: 3 }), json({ tunes: 1, bogus: 1 }),
   json({ __proto__: { polluted: 1 }, tunes: 1, constructor: 1 }), json({ maxSeconds: 1e9 }),
@@ -66,5 +75,32 @@ describe('bad requests', () => {
     const result = await good.json();
     expect(result.attempts).toBeGreaterThan(0);
     expect(Array.isArray(result.tunes)).toBe(true);
+  });
+});
+
+describe('dropped requests', () => {
+  const post = (body: unknown, accept = 'application/json', signal?: AbortSignal) => fetch(`${server.url}/api/compose`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Accept: accept }, body: JSON.stringify(body), signal,
+  });
+
+  it('two dropped requests of the most expensive kind leave the next normal one to be answered within 15 s', async () => {
+    const costly = { model: 'untrained', tunes: 20, beam: 4 }; // 20 x 4 x 1,000 = 80,000: the most admitted by default
+    const drops = [new AbortController(), new AbortController()];
+    const streams = drops.map((d) => post(costly, 'text/event-stream', d.signal));
+    expect((await streams[0]).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 1000));
+    drops.forEach((d) => d.abort());
+    await Promise.allSettled(streams);
+    const at = performance.now();
+    const res = await post({ tunes: 1, seed: 1 });
+    expect(res.status).toBe(200);
+    expect((await res.json()).attempts).toBeGreaterThan(0);
+    expect(performance.now() - at).toBeLessThan(15_000);
+  });
+
+  it('folds a title to the characters the model knows (Sàmple Reél -> Sample Reel)', async () => {
+    const res = await post({ tunes: 1, seed: 2, title: 'Sàmple Reél' });
+    expect(res.status).toBe(200);
+    expect((await res.json()).options.title).toBe('Sample Reel');
   });
 });

@@ -1,12 +1,10 @@
 // Playback notes from literal ABC: repeats and endings, ties, tuplets, broken rhythm, chords,
-// key signature and bar accidentals, swing, and the MIDI writer read back.
+// key signature and bar accidentals, and swing. The MIDI writer's own tests are in test/playback.
 import abcjs from 'abcjs';
 import { describe, expect, it } from 'vitest';
 import type { AbcTune } from '../../src/playback/abc-types.js';
-import { writeMidiFile } from '../../src/playback/midi-file.js';
 import { buildNoteEvents } from '../../src/playback/notes.js';
 import { applySwing } from '../../src/playback/swing.js';
-import { readMidiNotes } from '../helpers/midi-read.js';
 
 const tune = (body: string, key = 'C', meter = '4/4') =>
   abcjs.parseOnly(`X:1\nT:t\nM:${meter}\nL:1/8\nK:${key}\n${body}\n`)[0] as unknown as AbcTune;
@@ -47,14 +45,5 @@ describe('applySwing', () => {
     const e = applySwing(buildNoteEvents(tune('CD E2 (3FGA B')), 2 / 3);
     expect(e.map((x) => +(x.start * 12).toFixed(6))).toEqual([0, 2, 3, 6, 7, 8, 9]);
     expect(+(e[0].duration * 12).toFixed(6)).toBe(2);
-  });
-});
-
-describe('writeMidiFile', () => {
-  it('writes events that read back with the same pitches and onsets', () => {
-    const events = buildNoteEvents(tune('|:C>D [EG]2-|[EG] z c2:|'));
-    const back = readMidiNotes(writeMidiFile(events, 120));
-    const ours = events.map((e) => [e.pitch, e.start * 4]).sort((a, b) => a[1] - b[1] || a[0] - b[0]);
-    expect(back.map((n) => [n.pitch, n.start])).toEqual(ours);
   });
 });

@@ -1,12 +1,13 @@
 // End to end in real headless Chromium: build the page, start the real server (with a tiny model
 // over-fitted on two tunes, so the test does not hang on the shipped model's training) on a
-// free port of 127.0.0.1, compose 2 tunes, see staves and notes,
-// play (Tone.js transport started, a note highlighted), stop, print to PDF with pages, and
+// free port of 127.0.0.1, compose 2 tunes, see staves and notes and the ABC shown grouped by
+// beat, play (Tone.js transport started, a note highlighted), stop, print to PDF with pages, and
 // save screenshots in test-output/. Skipped only when /usr/bin/chromium is missing.
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/server/config.js';
 import { type RunningServer, startServer } from '../../src/server/server.js';
+import { groupBeats } from '../../src/abc/beaming.js';
 import { checkPage, hasChromium, launchChromium } from '../helpers/page-checks.js';
 import { modelsDirForTests } from '../helpers/test-model.js';
 
@@ -26,7 +27,7 @@ describe.skipIf(!chromium)('the page in Chromium', () => {
     const browser = await launchChromium();
     try {
       const report = await checkPage(browser, `${server.url}/`, 'test-output', 240_000);
-      console.log('page e2e:', JSON.stringify(report));
+      console.log('page e2e:', JSON.stringify({ ...report, abc: undefined }));
       expect(report.tunes).toBe(2);
       expect(report.staffLines).toBeGreaterThan(0);
       expect(report.notes).toBeGreaterThan(10);
@@ -35,6 +36,8 @@ describe.skipIf(!chromium)('the page in Chromium', () => {
       expect(report.afterStop).toBe('stopped');
       expect(report.pdfPages).toBeGreaterThanOrEqual(1);
       expect(report.consoleErrors).toEqual([]);
+      expect(report.abc).toMatch(/^K:.*\n.*[^ ] [^ ]/m); // shown grouped by beat, as the book writes it
+      expect(groupBeats(report.abc)).toBe(report.abc);
     } finally {
       await browser.close();
     }

@@ -1,6 +1,6 @@
 // Talks to the server: the model list, and compose with server-sent progress read from a
 // streamed POST response (EventSource only does GET).
-import type { ComposedTune } from '../../src/compose/compose.js';
+import type { ComposedTune, ComposeOptions } from '../../src/compose/compose.js';
 import type { Settings } from './settings.js';
 
 /** A composed tune as the server sends it. */
@@ -15,6 +15,8 @@ export interface ComposeDone {
   seed: number;
   complete: boolean;
   reason?: string;
+  /** The options the server composed with (the title folded to the model's characters, ...). */
+  options?: ComposeOptions;
 }
 
 export interface ComposeHandlers {

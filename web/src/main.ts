@@ -1,8 +1,9 @@
 // The page: reads the settings form (or the URL), composes through the server with progress,
-// adds a card per tune as it arrives, and exposes the player's state for tests.
+// adds a card per tune as it arrives, and exposes the player's state for tests. It opens with a
+// random seed unless the URL carries one (a share link composes the same tunes again).
 import { compose, fetchModels, type Tune } from './api.js';
 import { stop, transportState } from './player.js';
-import { readSettings, shareUrl, writeSettings } from './settings.js';
+import { bookNote, randomSeed, readSettings, shareUrl, writeSettings } from './settings.js';
 import { addTuneCard } from './tune-card.js';
 
 const form = document.querySelector<HTMLFormElement>('#settings')!;
@@ -18,7 +19,16 @@ function say(text: string, error = false): void {
   status.classList.toggle('error', error);
 }
 
-function onProgress(type: string, data: Record<string, unknown>, shown: { count: number }, link: string): void {
+/** What the cards of one run share: the share link and the tune book's N: line, exact once the server answers. */
+interface Run {
+  count: number;
+  link: string;
+  note: string;
+}
+
+const addCard = (tune: Tune, run: Run) => addTuneCard(list, tune, run.count++, run.link, () => run.note);
+
+function onProgress(type: string, data: Record<string, unknown>, shown: Run): void {
   if (type === 'queued') say(`Waiting for the composer (place ${data.position})…`);
   if (type === 'started') say('The model is writing…');
   if (type === 'attempt') {
@@ -26,7 +36,7 @@ function onProgress(type: string, data: Record<string, unknown>, shown: { count:
     writing.textContent = String(data.text ?? '');
     say(`The model is writing… attempt ${data.index}, ${shown.count} tune${shown.count === 1 ? '' : 's'} kept`);
   }
-  if (type === 'tune' && data.tune) addTuneCard(list, data.tune as Tune, shown.count++, link);
+  if (type === 'tune' && data.tune) addCard(data.tune as Tune, shown);
 }
 
 async function run(): Promise<void> {
@@ -39,10 +49,11 @@ async function run(): Promise<void> {
   list.replaceChildren();
   composeButton.disabled = true;
   printAll.disabled = true;
-  const shown = { count: 0 };
+  const shown: Run = { count: 0, link, note: bookNote(settings) };
   try {
-    const result = await compose(settings, { onEvent: (type, data) => onProgress(type, data, shown, link) });
-    for (const tune of result.tunes.slice(shown.count)) addTuneCard(list, tune, shown.count++, link);
+    const result = await compose(settings, { onEvent: (type, data) => onProgress(type, data, shown) });
+    shown.note = bookNote(settings, result);
+    for (const tune of result.tunes.slice(shown.count)) addCard(tune, shown);
     const note = result.complete ? '' : ` (stopped early: ${result.reason})`;
     say(`${result.tunes.length} tune${result.tunes.length === 1 ? '' : 's'} in ${result.seconds.toFixed(1)} s, ${result.attempts} attempts, model ${result.model}, seed ${result.seed}${note}`);
   } catch (err) {
@@ -67,11 +78,13 @@ form.addEventListener('submit', (e) => {
   e.preventDefault();
   void run();
 });
+const seedInput = form.elements.namedItem('seed') as HTMLInputElement;
 document.querySelector('#new-seed')!.addEventListener('click', () => {
-  (form.elements.namedItem('seed') as HTMLInputElement).value = String(Math.floor(Math.random() * 1e9));
+  seedInput.value = String(randomSeed());
 });
 printAll.addEventListener('click', () => window.print());
 const params = new URLSearchParams(location.search);
+seedInput.value = String(randomSeed());
 writeSettings(form, params);
 share.href = shareUrl(readSettings(form));
 (window as unknown as { __player: object }).__player = {
