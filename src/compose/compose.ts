@@ -7,6 +7,8 @@ import { selectBackend } from '../model/backend.js';
 import { createNetwork, disposeNetwork, type Network } from '../model/network.js';
 import { charTable, type CharTable } from '../sample/choose.js';
 import { buildNovelty, readNoveltyFile } from './novelty-file.js';
+import { loadLexicon } from './lexicon-file.js';
+import type { Lexicon } from '../sample/title-lexicon.js';
 import { existsSync } from 'node:fs';
 import type { NoveltyIndex } from './novelty.js';
 import type { ComposeOptions } from './options.js';
@@ -28,6 +30,8 @@ export interface Composer {
   novelty?: NoveltyIndex;
   /** Active backend ('wasm', 'cpu' or 'gpu'). */
   backend: string;
+  /** Words the titles the model writes are made of (training title words and English). */
+  lexicon?: Lexicon;
 }
 
 export interface ComposedTune {
@@ -86,8 +90,9 @@ export async function loadComposer(modelDir: string, backend?: string, trainFile
   const network = createNetwork(model.manifest.model, model.manifest.vocabSize, model.params);
   let novelty = await readNoveltyFile(modelDir);
   if (!novelty && trainFile && existsSync(trainFile)) novelty = await buildNovelty(trainFile);
+  const lexicon = await loadLexicon(modelDir);
   return {
-    dir: modelDir, network, table: charTable(model.vocab), novelty, backend: info.active,
+    dir: modelDir, network, table: charTable(model.vocab), novelty, backend: info.active, lexicon,
     model: `${modelDir} (${layers}x${hidden} ${cell}${step !== undefined ? `, step ${step}` : ''})`,
   };
 }

@@ -5,6 +5,7 @@
 // code 2 for the command line, like every other bad option. Pure.
 import { foldText } from '../abc/fold.js';
 import type { Conditions } from '../sample/header-guide.js';
+import type { Lexicon } from '../sample/title-lexicon.js';
 import type { ComposeOptions } from './options.js';
 
 /** A bad option found once the model is known (the caller's fault, not the server's). */
@@ -36,6 +37,6 @@ export function fitConditions(opts: ComposeOptions, known: (ch: string) => boole
 }
 
 /** The header guide's conditions of checked options. */
-export function conditionsOf(opts: ComposeOptions): Conditions {
-  return { title: opts.title, meter: opts.meter, key: opts.key, prime: opts.prime };
+export function conditionsOf(opts: ComposeOptions, lexicon?: Lexicon): Conditions {
+  return { title: opts.title, meter: opts.meter, key: opts.key, prime: opts.prime, lexicon };
 }

@@ -8,6 +8,7 @@ import { withNumber } from '../abc/tune-text.js';
 import type { Attempt } from '../sample/sampler.js';
 import type { ComposeEvent, ComposeResult, ComposedTune } from './compose.js';
 import { copiedWindows, type NoveltyIndex } from './novelty.js';
+import { noveltyBody } from './novelty-file.js';
 import type { ComposeOptions } from './options.js';
 import { duplicateKey, tuneInfo } from './tune-info.js';
 
@@ -82,7 +83,7 @@ export class TuneJudge {
       this.duplicates++;
       return;
     }
-    const copied = this.novelty !== undefined && copiedWindows(this.novelty, info.body) > 0;
+    const copied = this.novelty !== undefined && copiedWindows(this.novelty, noveltyBody(a.text)) > 0;
     if (copied) this.copies++;
     if (copied && !this.opts.allowCopies) {
       this.copiesRejected++;

@@ -21,12 +21,12 @@ export function tuneBody(text: string): string {
 
 /**
  * The body that novelty is judged on: the tune moved to the tonic C, octaves folded together
- * (letters in one case, no octave marks), so that a training tune copied into another key or
+ * (letters in one case, no octave marks, no spaces), so that a training tune copied into another key or
  * octave is still a copy.
  */
 export function noveltyBody(text: string): string {
   const t = modelText(text);
-  return tuneBody(moveToTonic(t, 0) ?? t).replace(/[,']/g, '').toLowerCase();
+  return tuneBody(moveToTonic(t, 0) ?? t).replace(/[ ,']/g, '').toLowerCase();
 }
 
 /** The index of a training .abc file, built in memory. */

@@ -28,7 +28,7 @@ export function composeCost(opts: Pick<ComposeOptions, 'tunes' | 'beam'>): numbe
 export async function runCompose(c: Composer, raw: ComposeOptions, onProgress?: (e: ComposeEvent) => void, cancelled?: () => boolean): Promise<ComposeResult> {
   const started = performance.now();
   const opts = fitConditions(raw, (ch) => c.table.ids.has(ch));
-  const conditions = conditionsOf(opts);
+  const conditions = conditionsOf(opts, c.lexicon);
   const maxSeconds = opts.maxSeconds ?? 120;
   const deadline = Date.now() + maxSeconds * 1000;
   const stop = () => Date.now() > deadline || (cancelled?.() ?? false);

@@ -14,6 +14,8 @@ export interface Conditions {
   key?: string;
   /** Body text forced right after the K: line. */
   prime?: string;
+  /** When set, a title the model writes is made of this lexicon's words (src/sample/title-lexicon.ts). */
+  lexicon?: Lexicon;
 }
 
 /** What may come next: one forced character, or any character but the banned ones. */
@@ -29,6 +31,8 @@ export interface Guide {
   /** The tune may not end here. */
   noEnd: boolean;
 }
+
+import { type Lexicon, titleAllows } from './title-lexicon.js';
 
 export const MAX_FIELD = 80;
 const FREE: Guide = { noEnd: false };
@@ -49,12 +53,19 @@ const GRAMMARS: Record<string, Grammar> = {
   'K:': oneOf(KEYS),
 };
 
+/** A title the model writes: not empty, not opening with a space, every word in the lexicon. */
+function titleGuide(v: string, lexicon: Lexicon): Guide {
+  if (v === '') return { accept: (ch) => ch !== '\n' && ch !== ' ' && titleAllows(lexicon, v, ch), noEnd: true };
+  return { accept: (ch) => ch !== '|' && ch !== '%' && titleAllows(lexicon, v, ch), noEnd: true };
+}
+
 /** A header line `prefix + value`: forced when the value is requested, else written by the model. */
-function fieldLine(cur: string, prefix: string, value: string | undefined): Guide {
+function fieldLine(cur: string, prefix: string, value: string | undefined, lexicon?: Lexicon): Guide {
   if (value !== undefined) return { force: `${prefix}${value}\n`[cur.length] ?? '\n', noEnd: true };
   if (cur.length < prefix.length) return { force: prefix[cur.length], noEnd: true };
   const v = cur.slice(prefix.length);
   if (v.length >= MAX_FIELD) return { force: '\n', noEnd: true };
+  if (prefix === 'T:' && lexicon) return titleGuide(v, lexicon);
   const g = GRAMMARS[prefix];
   if (g) return { accept: (ch) => (ch === '\n' ? g.complete(v) : g.prefix(v + ch)), noEnd: true };
   return v === '' ? { ban: '\n ', noEnd: true } : { ban: '|%', noEnd: true };
@@ -114,7 +125,7 @@ export function guideNext(text: string, c: Conditions): Guide {
   const lines = text.split('\n');
   const cur = lines[lines.length - 1];
   const done = lines.length - 1;
-  if (done === 0) return fieldLine(cur, 'T:', c.title);
+  if (done === 0) return fieldLine(cur, 'T:', c.title, c.lexicon);
   if (done === 1) return fieldLine(cur, 'M:', c.meter);
   if (done === 2) return fieldLine(cur, 'L:', undefined);
   return fieldLine(cur, 'K:', c.key);

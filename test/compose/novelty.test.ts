@@ -42,7 +42,7 @@ describe('tune info', () => {
     const inDHigh = 'T:c\nM:4/4\nL:1/8\nK:Dmaj\ndefg abaf|gfed cdec|]\n';
     expect(noveltyBody(inD)).toBe(noveltyBody(inG));
     expect(noveltyBody(inDHigh)).toBe(noveltyBody(inG));
-    expect(noveltyBody(inG)).toBe('cdef gagE|fedc bcdb|]\n'.toLowerCase());
+    expect(noveltyBody(inG)).toBe('cdefgage|fedcbcdb|]\n');
   });
   it('keys duplicates by body', () => {
     expect(duplicateKey('ab|\ncd|')).toBe(duplicateKey('ab|cd|\n'));

@@ -1,4 +1,5 @@
 // Constrained decoding of the header: requested fields are forced, the rest left to the model.
+import { Lexicon } from '../../src/sample/title-lexicon.js';
 import { describe, expect, it } from 'vitest';
 import { guideNext, headerEnd } from '../../src/sample/header-guide.js';
 
@@ -57,5 +58,20 @@ describe('guideNext', () => {
   it('finds the end of the header', () => {
     expect(headerEnd('T:a\nM:4/4\nL:1/8\nK:G')).toBe(-1);
     expect(headerEnd('T:a\nM:4/4\nL:1/8\nK:G\nabc')).toBe(20);
+  });
+});
+
+describe('titles within a lexicon', () => {
+  const lexicon = new Lexicon(['the', 'lark', 'morning']);
+  const allows = (text: string, ch: string) => guideNext(text, { lexicon }).accept!(ch);
+  it('lets the model write only lexicon words in a title it chooses', () => {
+    expect(allows('T:The La', 'r')).toBe(true);
+    expect(allows('T:The La', 'x')).toBe(false);
+    expect(allows('T:The Lar', ' ')).toBe(false);
+    expect(allows('T:The Lark', '\n')).toBe(true);
+    expect(allows('T:', ' ')).toBe(false);
+  });
+  it('leaves a requested title alone', () => {
+    expect(guideNext('T:Zq', { title: 'Zqx', lexicon }).force).toBe('x');
   });
 });
