@@ -40,10 +40,14 @@ async function evaluateModel(abc: string): Promise<void> {
   const built = buildCorpus(await readSources([file]), await loadValidator(() => {}));
   // Tunes the model's form cannot hold (a key that cannot be moved to C) are left out.
   const format = model.manifest.text ?? AS_WRITTEN;
-  const texts = built.kept.map((t, i) => modelText(formatTune(i + 1, t))).filter((t) => toModelForm(t, format) !== null);
+  const pairs = built.kept.map((t, i) => modelText(formatTune(i + 1, t))).flatMap((text) => {
+    const form = toModelForm(text, format);
+    return form === null ? [] : [{ text, form }];
+  });
+  const texts = pairs.map((p) => p.text);
   if (texts.length === 0) fail(NAME, `${file}: no tune survived normalisation (${built.report.totals.read} read)`);
   const net = createNetwork(model.manifest.model, model.manifest.vocabSize, model.params);
-  const totals = evaluateTunes(net, texts.map((t) => encodeTune(model.vocab, toModelForm(t, format)!)));
+  const totals = evaluateTunes(net, pairs.map((p) => encodeTune(model.vocab, p.form)));
   disposeNetwork(net);
   // Scored per character of the text as written (each tune's characters plus its end), whatever the model's form.
   const chars = texts.reduce((n, t) => n + t.length + 1, 0);

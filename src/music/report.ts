@@ -21,16 +21,9 @@ export interface MusicReport {
 }
 
 /** Figures of one set on its own (the reference column of the table). */
-export interface SetFigures {
-  tunes: number;
-  measured: number;
-  /** Of the measured tunes, those measured from their normal form. */
-  normalised: number;
-  regularForm: number;
-  tonicEnd: number;
-  medianBars: number;
+export type SetFigures = Pick<SetStats, 'tunes' | 'measured' | 'normalised' | 'regularForm' | 'tonicEnd' | 'medianBars'> & {
   titleEnglish: number;
-}
+};
 
 const round = (x: number, places: number) => Number(x.toFixed(places));
 

@@ -1,16 +1,11 @@
 // Title figures: a title's words (accents folded to ASCII, then runs of letters a-z in lower
 // case), the share of words that are English or found among a reference's titles, and the
 // share of titles that copy a reference title outright. Pure (tier 1): the word list is passed in.
+import { foldText } from '../abc/fold.js';
 
-/** Letters that Unicode decomposition does not fold to ASCII. */
-const LIGATURES: Record<string, string> = {
-  æ: 'ae', œ: 'oe', ø: 'o', ß: 'ss', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i',
-};
-
-/** Lower case, accents removed: "Éamonn's Ævintýr" -> "eamonn's aevintyr". */
+/** Lower case, accents removed, special letters spelled plainly (src/abc/fold.ts): "Éamonn's Ævintýr" -> "eamonn's aevintyr". */
 export function foldToAscii(text: string): string {
-  const lower = text.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '');
-  return lower.replace(/[æœøßłđðþı]/g, (c) => LIGATURES[c] ?? c);
+  return foldText(text).toLowerCase();
 }
 
 /** The words of a title: runs of the letters a-z after folding. */
