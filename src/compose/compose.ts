@@ -9,6 +9,7 @@ import { charTable, type CharTable } from '../sample/choose.js';
 import { buildNovelty, readNoveltyFile } from './novelty-file.js';
 import { loadLexicon } from './lexicon-file.js';
 import type { Lexicon } from '../sample/title-lexicon.js';
+import { AS_WRITTEN, type TextFormat } from '../abc/text-format.js';
 import { existsSync } from 'node:fs';
 import type { NoveltyIndex } from './novelty.js';
 import type { ComposeOptions } from './options.js';
@@ -32,6 +33,8 @@ export interface Composer {
   backend: string;
   /** Words the titles the model writes are made of (training title words and English). */
   lexicon?: Lexicon;
+  /** The form of text the model writes (tonic C or as written): keys are planned from it. */
+  format: TextFormat;
 }
 
 export interface ComposedTune {
@@ -93,6 +96,7 @@ export async function loadComposer(modelDir: string, backend?: string, trainFile
   const lexicon = await loadLexicon(modelDir);
   return {
     dir: modelDir, network, table: charTable(model.vocab), novelty, backend: info.active, lexicon,
+    format: model.manifest.text ?? AS_WRITTEN,
     model: `${modelDir} (${layers}x${hidden} ${cell}${step !== undefined ? `, step ${step}` : ''})`,
   };
 }

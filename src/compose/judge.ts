@@ -11,6 +11,8 @@ import { copiedWindows, type NoveltyIndex } from './novelty.js';
 import { noveltyBody } from './novelty-file.js';
 import type { ComposeOptions } from './options.js';
 import { duplicateKey, tuneInfo } from './tune-info.js';
+import type { KeyPlan } from './key-plan.js';
+import { Rng } from '../model/rng.js';
 
 type Summary = Omit<ComposeResult, 'seconds' | 'tokensPerSec' | 'model' | 'seed'>;
 
@@ -32,7 +34,13 @@ export class TuneJudge {
     private maxAttempts: number,
     private deadline: number,
     private onProgress?: (e: ComposeEvent) => void,
-  ) {}
+    private plan?: KeyPlan,
+  ) {
+    this.keys = new Rng(opts.seed ^ 0x5bd1e995);
+  }
+
+  /** Draws the keys of tunes the plan moves (seeded, so a seed gives the same book). */
+  private keys: Rng;
 
   /** Whether more attempts should start: tunes still wanted, attempts and time left. */
   wantsMore(): boolean {
@@ -68,17 +76,18 @@ export class TuneJudge {
       return this.wantsMore();
     }
     this.valid++;
-    this.accept(a);
+    this.accept(a, this.plan ? this.plan.written(a.text, this.keys.next()) : a.text);
     return this.wantsMore();
   }
 
-  private accept(a: Attempt): void {
-    const info = tuneInfo(a.text);
+  /** Keeps a valid attempt as `text` (the attempt moved to its key); novelty is judged on the model's own text. */
+  private accept(a: Attempt, text: string): void {
+    const info = tuneInfo(text);
     if (/^(no title)?$/i.test(info.title)) {
       this.failures['no title'] = (this.failures['no title'] ?? 0) + 1;
       return;
     }
-    const dup = duplicateKey(info.body);
+    const dup = duplicateKey(tuneInfo(a.text).body); // the model text: one tune in two keys is one tune
     if (this.seen.has(dup)) {
       this.duplicates++;
       return;
@@ -91,7 +100,7 @@ export class TuneJudge {
     }
     this.seen.add(dup);
     const tune: ComposedTune = {
-      title: info.title, meter: info.meter, key: info.key, bars: info.bars, abc: withNumber(a.text, this.tunes.length + 1),
+      title: info.title, meter: info.meter, key: info.key, bars: info.bars, abc: withNumber(text, this.tunes.length + 1),
       logProbPerChar: +(a.logProb / Math.max(1, a.chosen)).toFixed(4), ...(copied ? { copied: true } : {}),
     };
     this.tunes.push(tune);

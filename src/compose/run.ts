@@ -10,6 +10,7 @@ import type { ComposeEvent, ComposeResult, Composer } from './compose.js';
 import { conditionsOf, fitConditions } from './conditions.js';
 import type { ComposeOptions } from './options.js';
 import { TuneJudge } from './judge.js';
+import { planKey } from './key-plan.js';
 
 /** Longest model text of one tune; real tunes are well under this. */
 export const MAX_TUNE_LENGTH = 1000;
@@ -28,11 +29,13 @@ export function composeCost(opts: Pick<ComposeOptions, 'tunes' | 'beam'>): numbe
 export async function runCompose(c: Composer, raw: ComposeOptions, onProgress?: (e: ComposeEvent) => void, cancelled?: () => boolean): Promise<ComposeResult> {
   const started = performance.now();
   const opts = fitConditions(raw, (ch) => c.table.ids.has(ch));
-  const conditions = conditionsOf(opts, c.lexicon);
+  // A tonic-C model is asked for C in the wanted mode; the judge moves each tune to its key.
+  const plan = planKey(c.format, opts);
+  const conditions = conditionsOf({ ...opts, key: plan.key, prime: plan.prime }, c.lexicon);
   const maxSeconds = opts.maxSeconds ?? 120;
   const deadline = Date.now() + maxSeconds * 1000;
   const stop = () => Date.now() > deadline || (cancelled?.() ?? false);
-  const judge = new TuneJudge(opts, c.novelty, opts.maxAttempts ?? opts.tunes * 10 + 20, deadline, onProgress);
+  const judge = new TuneJudge(opts, c.novelty, opts.maxAttempts ?? opts.tunes * 10 + 20, deadline, onProgress, plan);
   const pick: PickOptions = { temperature: opts.temperature, topK: opts.topK, topP: opts.topP, greedy: opts.greedy ?? false };
   let tokens = 0;
   if (opts.beam >= 2) {

@@ -6,11 +6,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../src/model/backend.js';
 import { checkComposeOptions, composeTunes, type ComposeEvent, type Composer, OptionError } from '../../src/compose/compose.js';
 import { table, tinyNet } from '../sample/tiny-net.js';
+import { AS_WRITTEN } from '../../src/abc/text-format.js';
 
 let composer: Composer;
 beforeAll(async () => {
   await selectBackend('wasm');
-  composer = { dir: 'tiny', model: 'tiny (2x16 lstm)', network: tinyNet(), table, backend: 'wasm' };
+  composer = { dir: 'tiny', model: 'tiny (2x16 lstm)', network: tinyNet(), table, backend: 'wasm', format: AS_WRITTEN };
 });
 
 const opts = (extra: object) => checkComposeOptions({ tunes: 2, seed: 3, maxAttempts: 4, title: 'a', meter: '4/4', key: 'G', ...extra });
