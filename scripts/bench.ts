@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { selectBackend } from '../src/model/backend.js';
 import { DEFAULT_CONFIG, resolveConfig } from '../src/model/config.js';
 import { initParams } from '../src/model/params.js';
-import { ComputePool } from '../src/train/pool.js';
-import { applyUpdate, clipGradients, createOptimizer } from '../src/train/optimizer.js';
+import { createOptimizer } from '../src/train/optimizer.js';
+import { configForBackend, createTrainer, usesTensorPath } from '../src/train/trainer.js';
 import { PROJECT_ROOT, fail, intFlag, parseFlags, runMain } from '../src/cli/args.js';
 import { benchSample } from './bench-sample.js';
 
@@ -26,27 +26,24 @@ async function benchTrain() {
   train.batch = intFlag(NAME, 'batch', values.batch) ?? train.batch;
   train.seq = intFlag(NAME, 'seq', values.seq) ?? train.seq;
   train.workers = intFlag(NAME, 'workers', values.workers) ?? train.workers;
-  const config = resolveConfig(base, { train });
   const steps = intFlag(NAME, 'steps', values.steps) ?? 6;
   const backend = await selectBackend(values.backend);
+  const config = values.batch ? resolveConfig(base, { train }) : configForBackend(resolveConfig(base, { train }), backend.active);
   const vocab = 90; // the corpus vocabulary is about this size; random tokens cost the same
   const params = initParams(config.model, vocab, 1);
-  const pool = await ComputePool.create(config.model, vocab, params, config.train.workers, backend.active === 'wasm' ? 'wasm' : backend.requested);
-  const opt = createOptimizer(config.train.optimizer, params);
+  const trainer = await createTrainer(backend.active, config.model, vocab, params, createOptimizer(config.train.optimizer, params), config.train.workers);
   const { batch, seq } = config.train;
   const random = (n: number) => Int32Array.from({ length: n }, (_, i) => (i * 7919 + 13) % vocab);
   const read = (a: number, b: number) => ({ inputs: random(seq * (b - a)), targets: random(seq * (b - a)).reverse() });
   let started = 0;
   for (let s = 0; s < steps + 1; s++) {
     if (s === 1) started = performance.now(); // the first step warms up kernels
-    const r = await pool.step(params, batch, read, config.model.dropout, s, s === 0);
-    clipGradients(r.grads, config.train.clipNorm);
-    applyUpdate(opt, params, r.grads, 1e-3);
+    await trainer.step({ batch, read, dropout: config.model.dropout, seed: s, reset: s === 0, lr: 1e-3, clipNorm: config.train.clipNorm });
   }
   const seconds = (performance.now() - started) / 1000;
-  await pool.close();
+  await trainer.close();
   return {
-    backend: backend.active, preset, layers: config.model.layers, hidden: config.model.hidden, batch, seq, workers: config.train.workers,
+    backend: backend.active, preset, layers: config.model.layers, hidden: config.model.hidden, batch, seq, workers: usesTensorPath(backend.active) ? 0 : config.train.workers,
     tokensPerSec: Math.round((steps * batch * seq) / seconds), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
 }

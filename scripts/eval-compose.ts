@@ -1,4 +1,4 @@
-// `npx tsx scripts/eval-compose.ts [--model DIR] [--tunes N] [--beam-tunes M] [--no-bar-guide]`: the compose
+// `npx tsx scripts/eval-compose.ts [--model DIR] [--tunes N] [--beam-tunes M] [--no-bar-guide] [--form F]`: the compose
 // figures the README quotes. Raw validity and copy rate of N sampled tunes at T = 1; mean
 // log-probability per character of valid tunes, sampling versus beam search (W = 4); one-bar
 // loops with and without the repetition guard; abc2midi problems in the valid tunes; the music
@@ -13,7 +13,7 @@ import { musicReport } from '../src/music/report.js';
 import { checkWithAbc2midi } from '../test/helpers/abc2midi.js';
 
 const NAME = 'eval-compose';
-const { values } = parseFlags(NAME, { model: { type: 'string' }, tunes: { type: 'string' }, 'beam-tunes': { type: 'string' }, seed: { type: 'string' }, 'no-bar-guide': { type: 'boolean' } });
+const { values } = parseFlags(NAME, { model: { type: 'string' }, tunes: { type: 'string' }, 'beam-tunes': { type: 'string' }, seed: { type: 'string' }, 'no-bar-guide': { type: 'boolean' }, form: { type: 'string' } });
 
 /** The training tunes' music figures and the English word list, read once for every run. */
 interface MusicReference {
@@ -41,9 +41,9 @@ runMain(NAME, async () => {
   const m = intFlag(NAME, 'beam-tunes', values['beam-tunes'], 0) ?? 10;
   const seed = intFlag(NAME, 'seed', values.seed, 0) ?? 1;
   const ref = { stats: await measureFile(join(PROJECT_ROOT, 'corpus-abc', 'train.abc')), isEnglish: await loadEnglishWords() };
-  const base = { allowCopies: true, seed, maxSeconds: 600, barGuide: !values['no-bar-guide'] };
+  const base = { allowCopies: true, seed, maxSeconds: 600, barGuide: !values['no-bar-guide'], ...(values.form ? { form: values.form } : {}) };
   const sampled = await composeTunes(composer, checkComposeOptions({ ...base, tunes: n, maxAttempts: n }));
-  const out: Record<string, unknown> = { model: composer.model, barGuide: base.barGuide, sampledT1: figures(sampled, ref) };
+  const out: Record<string, unknown> = { model: composer.model, barGuide: base.barGuide, form: values.form ?? 'auto', sampledT1: figures(sampled, ref) };
   if (m > 0) {
     const beam = (extra: object) => composeTunes(composer, checkComposeOptions({ ...base, tunes: m, maxAttempts: m, beam: 4, ...extra }));
     out.beam4 = figures(await beam({}), ref);

@@ -26,7 +26,8 @@
 // a part's last bar that with the next part's pickup runs past a bar gives the overrun up
 // from its trailing rests or last note (repair.ts); plain bar lines left out, doubled or
 // misplaced are re-set where the stretch of music is whole bars (rebar.ts); a short last bar
-// of a part not completed by the next part's pickup has its last note held longer (repair.ts).
+// of a part not completed by the next part's pickup, or before a `:|` whose repeat starts on a
+// full bar, has its last note held longer (repair.ts).
 // Removed: every other field (R: included: it is optional, and abc2midi rejects R:hornpipe
 // outside 2/4 and 4/4), comments, %% directives, chord symbols and annotations "...",
 // decorations !..! +..+ and ~.HLMOPSTuv (and other non-note letters), slurs, grace notes {..},
@@ -44,7 +45,7 @@ import { LexError, lexLine } from './body-lexer.js';
 import { resolveBody } from './body-resolve.js';
 import { closeFullLines, measureBars } from './bars.js';
 import { repairRepeats } from './repeats.js';
-import { fillPartEnds, trimPartEnds } from './repair.js';
+import { fillPartEnds, fillRepeatEnds, trimPartEnds } from './repair.js';
 import { fitTuplets } from './tuplet-fit.js';
 import { dropSpacers } from './spacers.js';
 import { rebar } from './rebar.js';
@@ -187,7 +188,8 @@ function repairBars(resolved: Token[], meter: string, unit: Frac): Token[] {
   const spaced = dropSpacers(repeated, meter, unit);
   const trimmed = trimPartEnds(spaced, measureBars(spaced, meter, unit));
   const rebarred = rebar(trimmed, meter, unit);
-  return fillPartEnds(rebarred, measureBars(rebarred, meter, unit));
+  const filled = fillPartEnds(rebarred, measureBars(rebarred, meter, unit));
+  return fillRepeatEnds(filled, measureBars(filled, meter, unit));
 }
 
 function unitText(unit: Frac): string {

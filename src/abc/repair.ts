@@ -6,6 +6,7 @@
 // - trim: a last bar that with the pickup runs past one bar (`e6z||ef` in 4/4, or the full
 //   `dBcABGG2||f|`) gives the overrun up from its trailing rests or, failing that, from its
 //   last note (`e6||ef`, `dBcABGG||f|`): players shorten a part's final note to fit the pickup.
+// - repeat fill: a short last bar before `:|` whose repeat starts on a full bar (fillRepeatEnds).
 // Only a last event that stands alone is changed: not inside a tuplet nor a broken-rhythm pair.
 import { add, equals, less, mul, ONE, sub, ZERO, type Frac } from './fraction.js';
 import type { Bar } from './bars.js';
@@ -70,6 +71,39 @@ export function fillPartEnds(tokens: Token[], bars: Bar[]): Token[] {
     const missing = sub(ZERO, overrun(b, next));
     const j = lastEvent(out, b);
     if (missing.n <= 0 || j < 0 || !standsAlone(out, b, j)) return;
+    out[j] = lengthen(out[j], missing);
+  });
+  return out;
+}
+
+/** The first bar of the repeat that bar k's `:|` goes back to: after the last `|:` or `::`, else the tune's first. */
+function repeatStart(tokens: Token[], timed: Bar[], k: number): Bar {
+  let open = -1;
+  for (let i = timed[k].open; i >= 0 && open < 0; i--) {
+    const t = tokens[i];
+    if (t.kind === 'bar' && (t.text === '|:' || t.text === '::')) open = i;
+  }
+  return timed.find((b) => b.open >= open) ?? timed[0];
+}
+
+/**
+ * A short last bar before `:|` (after a plain `|`, no ending) whose repeat starts on a full bar
+ * has no pickup to pair with: played, it makes one bar with the first (abc2midi's "in repeat"
+ * bars longer than the meter). Its last note, chord or rest is held longer to fill it.
+ */
+export function fillRepeatEnds(tokens: Token[], bars: Bar[]): Token[] {
+  const out = tokens.slice();
+  const timed = bars.filter((b) => b.events > 0);
+  timed.forEach((b, k) => {
+    const open = out[b.open];
+    const close = out[b.close];
+    if (k === 0 || close?.kind !== 'bar' || close.text !== ':|' || close.ending !== '') return;
+    if (open?.kind !== 'bar' || open.text !== '|' || open.ending !== '') return;
+    const start = repeatStart(out, timed, k);
+    if (start === b || !equals(start.duration, start.full) || !less(b.duration, b.full)) return;
+    const missing = sub(b.full, b.duration);
+    const j = lastEvent(out, b);
+    if ((missing.d & (missing.d - 1)) !== 0 || j < 0 || !standsAlone(out, b, j)) return;
     out[j] = lengthen(out[j], missing);
   });
   return out;

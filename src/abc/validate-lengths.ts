@@ -2,20 +2,18 @@
 // A measure longer than the meter is always wrong. A short one is accepted as the tune's
 // anacrusis, as the final bar, or at a section boundary when it pairs with its neighbour
 // (short bar before `||`/`:|`/`|:` + pickup after it = one full bar), following abc2midi,
-// which carries a short bar's time across a section boundary into the next bar.
+// which carries a short bar's time across a section boundary into the next bar, `:|` included
+// (a short bar before `:|` then a full bar reads to abc2midi as one bar too long).
 // Bars of a second (third...) ending are alternatives to the first ending's bars.
 
+// Bar lines are read through the ABC layer's table (bar-lines.ts).
+import { isFirstEnding, isSectionEnd, kindOfAbcjs } from './bar-lines.js';
 import type { BarLine, Measure } from './validate-measures.js';
 import { formatDuration, type Problem } from './validate-problem.js';
 
 const EPS = 1e-6;
-const PLAIN_BARS = new Set(['bar_thin', 'bar_invisible', 'bar_dotted']);
-// `::` is left out: abc2midi carries a short bar before it into the next section's first bar.
-const REPEAT_ENDS = new Set(['bar_right_repeat']);
 
-const isSoft = (lines: BarLine[]) => lines.some((b) => !PLAIN_BARS.has(b.type));
-const isRepeatEnd = (lines: BarLine[]) => lines.some((b) => REPEAT_ENDS.has(b.type));
-const isFirstEnding = (label: string | undefined) => /^\s*1(\D|$)/.test(label ?? '');
+const isSoft = (lines: BarLine[]) => lines.some((b) => isSectionEnd(kindOfAbcjs(b.type)));
 
 /** Neighbours of each measure, reading second endings as alternatives to the first. */
 function neighbours(measures: Measure[]): { prev: number[]; next: number[] } {
@@ -64,7 +62,6 @@ function shortProblem(measures: Measure[], i: number, prev: number, next: number
       if (Math.abs(sum - len) < EPS) return null;
       return `short bar (${have}) and the pickup after the section boundary make ${formatDuration(sum)}, not one bar`;
     }
-    if (isRepeatEnd(m.after)) return null;
     return `short bar (${have}) at a section end, but the next section starts with a full bar`;
   }
   if (isSoft(m.before)) {

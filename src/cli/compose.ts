@@ -1,15 +1,17 @@
 // `npm run compose -- --tunes 10 [--out DIR] [--seed N] [--temperature T] [--top-k K] [--top-p P]
-//   [--beam W [--stochastic]] [--greedy] [--no-guard] [--no-bar-guide] [--title T] [--meter M] [--key K] [--prime ABC]
+//   [--beam W [--stochastic]] [--greedy] [--no-guard] [--no-bar-guide] [--form auto|off|AABB|...] [--title T] [--meter M] [--key K] [--prime ABC]
 //   [--allow-copies] [--pdf] [--json] [--model DIR] [--backend NAME] [--max-attempts N] [--max-seconds S]`
 // Composes a tune book from the shipped model. Every option is checked before anything is
-// written (title and prime against the model's characters once it is loaded): a bad option is
-// one line on stderr and exit code 2, any other failure one line and exit code 1.
+// written (--out before anything is composed; title and prime against the model's characters
+// once it is loaded): a bad option is one line on stderr and exit code 2, any other failure
+// one line and exit code 1.
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { checkComposeOptions, type ComposeOptions, composeTunes, fitConditions, loadComposer } from '../compose/compose.js';
 import { tuneTable } from '../tunebook/format.js';
 import { writeTunebook } from '../tunebook/write.js';
-import { PROJECT_ROOT, fail, glueNegatives, intFlag, numberFlag, parseFlags, runMain } from './args.js';
+import { unwritableDir } from '../io/out-dir.js';
+import { EXIT, PROJECT_ROOT, fail, glueNegatives, intFlag, numberFlag, parseFlags, runMain } from './args.js';
 
 const NAME = 'compose';
 
@@ -19,7 +21,7 @@ const { values, positionals } = parseFlags(NAME, {
   greedy: { type: 'boolean' }, 'no-guard': { type: 'boolean' }, 'no-bar-guide': { type: 'boolean' }, title: { type: 'string' }, meter: { type: 'string' },
   key: { type: 'string' }, prime: { type: 'string' }, 'allow-copies': { type: 'boolean' }, pdf: { type: 'boolean' },
   json: { type: 'boolean' }, model: { type: 'string' }, backend: { type: 'string' }, 'max-attempts': { type: 'string' },
-  'max-seconds': { type: 'string' },
+  'max-seconds': { type: 'string' }, form: { type: 'string' },
 }, glueNegatives(process.argv.slice(2)));
 
 function readOptions() {
@@ -29,7 +31,7 @@ function readOptions() {
     temperature: numberFlag(NAME, 'temperature', values.temperature, 0, 100, true), topK: intFlag(NAME, 'top-k', values['top-k'], 0),
     topP: numberFlag(NAME, 'top-p', values['top-p'], 0, 1, true), beam: intFlag(NAME, 'beam', values.beam),
     stochasticBeam: values.stochastic, greedy: values.greedy, repetitionGuard: values['no-guard'] ? false : undefined,
-    barGuide: values['no-bar-guide'] ? false : undefined, title: values.title, meter: values.meter, key: values.key,
+    barGuide: values['no-bar-guide'] ? false : undefined, form: values.form, title: values.title, meter: values.meter, key: values.key,
     prime: values.prime, allowCopies: values['allow-copies'],
     maxAttempts: intFlag(NAME, 'max-attempts', values['max-attempts']), maxSeconds: numberFlag(NAME, 'max-seconds', values['max-seconds'], 0, Infinity, true),
   };
@@ -52,6 +54,8 @@ function defaultOut(): string {
 
 runMain(NAME, async () => {
   const opts = readOptions();
+  const unwritable = values.out === undefined ? undefined : unwritableDir(values.out);
+  if (unwritable) fail(NAME, `--out "${values.out}": ${unwritable}`, EXIT.usage);
   const modelDir = resolve(values.model ?? join(PROJECT_ROOT, 'models', 'default'));
   if (!existsSync(join(modelDir, 'model.json'))) fail(NAME, `no model in ${modelDir} (model.json missing); train one or pass --model DIR`, 2);
   const out = resolve(values.out ?? defaultOut());

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveConfig } from '../server/config.js';
 import { startServer } from '../server/server.js';
-import { PROJECT_ROOT, parseFlags, runMain } from './args.js';
+import { PROJECT_ROOT, inputPath, parseFlags, runMain } from './args.js';
 
 async function buildPage(webDir: string): Promise<void> {
   process.stderr.write(`serve: building the page into ${webDir} ...\n`);
@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const { values } = parseFlags('serve', { build: { type: 'boolean' } });
   process.chdir(PROJECT_ROOT);
   const config = resolveConfig();
+  inputPath('serve', config.modelsDir, ' (the models folder: MODELS_DIR)');
   if (values.build || !existsSync(join(config.webDir, 'index.html'))) await buildPage(config.webDir);
   const server = await startServer(config);
   process.stderr.write(`serve: ${server.url} (models from ${config.modelsDir}, ${config.workers} composer thread${config.workers > 1 ? 's' : ''})\n`);

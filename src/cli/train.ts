@@ -8,6 +8,7 @@ import { loadModel } from '../model/model-dir.js';
 import { countParams, initParams } from '../model/params.js';
 import { loadCorpus } from '../train/corpus.js';
 import { train } from '../train/loop.js';
+import { configForBackend, usesTensorPath } from '../train/trainer.js';
 import { EXIT, PROJECT_ROOT, fail, inputPath, intFlag, numberFlag, parseFlags, runMain } from './args.js';
 
 const NAME = 'train';
@@ -46,13 +47,15 @@ runMain(NAME, async () => {
   config = resolveConfig(config, { train: Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) });
   const backend = await selectBackend(values.backend);
   process.stdout.write(`backend: ${describeBackend(backend)}\n`);
+  config = configForBackend(config, backend.active);
+  if (usesTensorPath(backend.active)) process.stdout.write(`training in one TensorFlow context, step kept on the backend (no worker threads), batch ${config.train.batch}\n`);
   const corpus = await loadCorpus(corpusDir, config.train.tonic === 'C' ? 'C' : null, previous?.vocab);
   const params = countParams(initParams(config.model, corpus.vocab.tokens.length, 0));
   process.stdout.write(`model: ${config.model.layers}x${config.model.hidden} ${config.model.cell}, ${params.toLocaleString('en')} weights, vocabulary ${corpus.vocab.tokens.length}; ${corpus.train.length} training and ${corpus.valid.length} validation tunes\n`);
   const tty = process.stdout.isTTY;
   let lastLine = 0;
   await train({
-    config, outDir: out, vocab: corpus.vocab, train: corpus.train, trainTexts: corpus.trainTexts, format: corpus.format, valid: corpus.valid, backend: backend.active === 'wasm' ? 'wasm' : backend.requested,
+    config, outDir: out, vocab: corpus.vocab, train: corpus.train, trainTexts: corpus.trainTexts, format: corpus.format, valid: corpus.valid, backend: backend.active,
     resume: Boolean(values.resume), maxSteps: intFlag(NAME, 'max-steps', values['max-steps']),
     maxSeconds: values['max-minutes'] ? 60 * numberFlag(NAME, 'max-minutes', values['max-minutes'], 0, Infinity, true)! : undefined,
     log: (line) => process.stdout.write(`${tty ? '\r\x1b[K' : ''}${line}\n`),

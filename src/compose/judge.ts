@@ -3,12 +3,11 @@
 // training tune. Keeps the counts the summary reports and the attempt/time budget. An attempt
 // that finished is judged even when the time is up (the work is done); only new ones stop.
 import { validateTune } from '../abc/validate.js';
-import { MIN_BARS } from '../sample/bar-rules.js';
+import { MIN_BARS } from '../abc/bar-rules.js';
 import { withNumber } from '../abc/tune-text.js';
 import type { Attempt } from '../sample/sampler.js';
-import type { ComposeEvent, ComposeResult, ComposedTune } from './compose.js';
-import { copiedWindows, type NoveltyIndex } from './novelty.js';
-import { noveltyBody } from './novelty-file.js';
+import type { ComposeEvent, ComposeResult, ComposedTune } from './composer.js';
+import { copiedWindows, type NoveltyIndex, noveltyBody } from './novelty.js';
 import type { ComposeOptions } from './options.js';
 import { duplicateKey, tuneInfo } from './tune-info.js';
 import type { KeyPlan } from './key-plan.js';

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import wordListPath from 'word-list';
 import { splitTunes } from '../abc/read.js';
 import { writeAtomic } from '../io/atomic.js';
-import { Lexicon, titleRuns } from '../sample/title-lexicon.js';
+import type { Lexicon } from '../sample/title-lexicon.js';
+import { titleRuns } from '../sample/title-lexicon.js';
+import { lexiconOf } from './composer.js';
 
 export const TITLE_WORDS_FILE = 'title-words.txt';
 
@@ -28,8 +30,5 @@ export async function buildTitleWordsFile(trainFile: string, modelDir: string): 
 /** The lexicon of a model directory: its title words (if the file is there) and the English list. */
 export async function loadLexicon(modelDir: string): Promise<Lexicon> {
   const path = join(modelDir, TITLE_WORDS_FILE);
-  const own = existsSync(path) ? (await readFile(path, 'utf8')).split('\n') : [];
-  const english = (await readFile(wordListPath, 'utf8')).split('\n');
-  // The list leaves out one-letter words.
-  return new Lexicon([...own, ...english, 'a', 'i', 'o']);
+  return lexiconOf(existsSync(path) ? await readFile(path, 'utf8') : '', await readFile(wordListPath, 'utf8'));
 }

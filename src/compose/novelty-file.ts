@@ -4,30 +4,12 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { splitTunes } from '../abc/read.js';
-import { headerEnd } from '../sample/header-guide.js';
-import { moveToTonic } from '../abc/text-format.js';
-import { modelText } from '../abc/tune-text.js';
 import { writeAtomic } from '../io/atomic.js';
-import { buildIndex, decodeIndex, encodeIndex, type NoveltyIndex, WINDOW } from './novelty.js';
+import { buildIndex, decodeIndex, encodeIndex, type NoveltyIndex, noveltyBody, WINDOW } from './novelty.js';
+
+export { noveltyBody, tuneBody } from './novelty.js';
 
 export const NOVELTY_FILE = 'novelty.bin';
-
-/** The body of a tune in normal form (model text after its K: line). */
-export function tuneBody(text: string): string {
-  const t = modelText(text);
-  const end = headerEnd(t);
-  return end >= 0 ? t.slice(end) : '';
-}
-
-/**
- * The body that novelty is judged on: the tune moved to the tonic C, octaves folded together
- * (letters in one case, no octave marks, no spaces), so that a training tune copied into another key or
- * octave is still a copy.
- */
-export function noveltyBody(text: string): string {
-  const t = modelText(text);
-  return tuneBody(moveToTonic(t, 0) ?? t).replace(/[ ,']/g, '').toLowerCase();
-}
 
 /** The index of a training .abc file, built in memory. */
 export async function buildNovelty(trainFile: string): Promise<NoveltyIndex> {

@@ -3,7 +3,10 @@
 // and the sorted, unique hashes are what the model directory keeps (novelty.bin). A composed
 // tune "copies" when one of its own 4-bar windows hashes to a stored value. Pure logic.
 import { splitBars } from '../abc/bar-text.js';
+import { moveToTonic } from '../abc/text-format.js';
+import { modelText } from '../abc/tune-text.js';
 import { fnv1a } from '../corpus/split.js';
+import { headerEnd } from '../sample/header-guide.js';
 
 export const WINDOW = 4;
 const MAGIC = 0x31564f4e; // "NOV1" little-endian
@@ -63,4 +66,21 @@ export function decodeIndex(bytes: Uint8Array): NoveltyIndex {
   const words = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length - (bytes.length % 4)));
   if (words.length < 4 || words[0] !== MAGIC || words[3] !== words.length - 4) throw new Error('novelty: not a novelty index (or truncated)');
   return { window: words[1], tunes: words[2], hashes: words.slice(4) };
+}
+
+/** The body of a tune in normal form (model text after its K: line). */
+export function tuneBody(text: string): string {
+  const t = modelText(text);
+  const end = headerEnd(t);
+  return end >= 0 ? t.slice(end) : '';
+}
+
+/**
+ * The body that novelty is judged on: the tune moved to the tonic C, octaves folded together
+ * (letters in one case, no octave marks, no spaces), so that a training tune copied into another key or
+ * octave is still a copy.
+ */
+export function noveltyBody(text: string): string {
+  const t = modelText(text);
+  return tuneBody(moveToTonic(t, 0) ?? t).replace(/[ ,']/g, '').toLowerCase();
 }

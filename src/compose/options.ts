@@ -5,6 +5,7 @@
 // bar rules refuse, greedy decoding with beam search or more than one tune.
 import { normalizeKey, normalizeMeter } from '../abc/key.js';
 import { primeProblem } from '../sample/prime-check.js';
+import { parseForm } from '../sample/form-plan.js';
 
 export interface ComposeOptions {
   /** How many valid tunes to return (1..100). */
@@ -25,6 +26,12 @@ export interface ComposeOptions {
   repetitionGuard?: boolean;
   /** Constrained decoding of bar lengths: no bar longer than the meter, no short bar where it is illegal (default true). */
   barGuide?: boolean;
+  /**
+   * The tune's form: 'auto' (default: a plan drawn per tune in the corpus's proportions), a plan
+   * such as AABB, AB, AABBCC, AABB:4 (src/sample/form-plan.ts), or 'off' (no form guide).
+   * Needs the bar guide.
+   */
+  form?: string;
   /** Seed of every random draw: same model, options, backend and seed give the same tunes. */
   seed: number;
   /** Title to compose under (the model writes the rest). */
@@ -93,6 +100,13 @@ function checkPrime(v: string | undefined, meter: string | undefined): string | 
   return p;
 }
 
+function checkForm(v: string | undefined): string | undefined {
+  if (v === undefined || v === 'auto' || v === 'off') return v;
+  const plan = parseForm(v.trim().toUpperCase());
+  if (!plan) bad('form', 'is not a form: auto, off, or parts such as AABB, AB, ABC, AABBCC, AAB (a doubled letter is repeated; :4 or :16 after it for parts of 4 or 16 bars)', v);
+  return plan.name;
+}
+
 function checkKey(v: string | undefined): string | undefined {
   if (v === undefined) return undefined;
   const k = normalizeKey(v);
@@ -111,7 +125,7 @@ function checkMeter(v: string | undefined): string | undefined {
 export function checkComposeOptions(input: unknown): ComposeOptions {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new Error('options must be an object');
   const raw = input as Raw;
-  const known = new Set(['tunes', 'temperature', 'topK', 'topP', 'beam', 'stochasticBeam', 'greedy', 'repetitionGuard', 'barGuide', 'seed',
+  const known = new Set(['tunes', 'temperature', 'topK', 'topP', 'beam', 'stochasticBeam', 'greedy', 'repetitionGuard', 'barGuide', 'form', 'seed',
     'title', 'meter', 'key', 'prime', 'allowCopies', 'maxAttempts', 'maxSeconds']);
   const unknown = Object.keys(raw).find((k) => !known.has(k));
   if (unknown) throw new Error(`unknown option "${unknown}"`);
@@ -127,7 +141,7 @@ export function checkComposeOptions(input: unknown): ComposeOptions {
   const meter = checkMeter(text(raw, 'meter', 10));
   const extra: Partial<ComposeOptions> = {
     stochasticBeam: bool(raw, 'stochasticBeam'), greedy: bool(raw, 'greedy'), repetitionGuard: bool(raw, 'repetitionGuard'),
-    barGuide: bool(raw, 'barGuide'),
+    barGuide: bool(raw, 'barGuide'), form: checkForm(text(raw, 'form', 30)),
     allowCopies: bool(raw, 'allowCopies'), title: checkTitle(text(raw, 'title', 80)), meter,
     key: checkKey(text(raw, 'key', 30)), prime: checkPrime(text(raw, 'prime', 400), meter),
     maxAttempts: num(raw, 'maxAttempts', undefined, (n) => n >= 1, 'must be an integer >= 1', true),
@@ -135,6 +149,7 @@ export function checkComposeOptions(input: unknown): ComposeOptions {
   };
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) (opts as unknown as Raw)[k] = v;
   if (opts.greedy && opts.beam >= 2) bad('greedy', 'is for sampling only: with beam search every beam would write the same tune', true);
+  if (opts.form !== undefined && opts.form !== 'off' && opts.barGuide === false) bad('form', 'needs the bar guide (leave out barGuide: false, or ask for form "off")', opts.form);
   if (opts.greedy && opts.tunes > 1) bad('greedy', 'writes the same tune every time: ask for 1 tune', true);
   return opts;
 }

@@ -6,11 +6,13 @@
 import { beamSearch } from '../sample/beam-search.js';
 import { sampleAttempts } from '../sample/sampler.js';
 import type { PickOptions } from '../sample/pick.js';
-import type { ComposeEvent, ComposeResult, Composer } from './compose.js';
+import type { ComposeEvent, ComposeResult, Composer } from './composer.js';
 import { conditionsOf, fitConditions } from './conditions.js';
 import type { ComposeOptions } from './options.js';
 import { TuneJudge } from './judge.js';
 import { planKey } from './key-plan.js';
+import { formChooser } from '../sample/form-plan.js';
+import { nextTurn } from '../sample/next-turn.js';
 
 /** Longest model text of one tune; real tunes are well under this. */
 export const MAX_TUNE_LENGTH = 1000;
@@ -36,6 +38,7 @@ export async function runCompose(c: Composer, raw: ComposeOptions, onProgress?: 
   const deadline = Date.now() + maxSeconds * 1000;
   const stop = () => Date.now() > deadline || (cancelled?.() ?? false);
   const judge = new TuneJudge(opts, c.novelty, opts.maxAttempts ?? opts.tunes * 10 + 20, deadline, onProgress, plan);
+  const form = opts.barGuide === false ? undefined : formChooser(opts.form, opts.seed);
   const pick: PickOptions = { temperature: opts.temperature, topK: opts.topK, topP: opts.topP, greedy: opts.greedy ?? false };
   let tokens = 0;
   if (opts.beam >= 2) {
@@ -43,15 +46,15 @@ export async function runCompose(c: Composer, raw: ComposeOptions, onProgress?: 
       const size = Math.min(BEAM_ROUND, judge.roundSize());
       const req = { tunes: size, width: opts.beam, maxLength: MAX_TUNE_LENGTH, seed: (opts.seed + round * 7919) >>> 0, pick,
         stochastic: opts.stochasticBeam ?? false, guard: opts.repetitionGuard ?? true, conditions,
-        barGuide: opts.barGuide ?? true, stop };
-      const out = beamSearch(c.network, c.table, req);
+        barGuide: opts.barGuide ?? true, form, stop };
+      const out = await beamSearch(c.network, c.table, req);
       tokens += out.tokens;
       for (const a of out.attempts) if (!judge.consider(a)) break;
-      await new Promise<void>((r) => setImmediate(r));
+      await nextTurn();
     }
   } else {
     const req = { batch: batchFor(opts.tunes), maxLength: MAX_TUNE_LENGTH, pick, seed: opts.seed, conditions, stop,
-      barGuide: opts.barGuide ?? true,
+      barGuide: opts.barGuide ?? true, form,
       onText: onProgress && ((index: number, text: string) => onProgress({ type: 'text', index, text })),
       canStart: () => judge.canStart(), onAttempt: (a: Parameters<TuneJudge['consider']>[0]) => judge.consider(a) };
     tokens = await sampleAttempts(c.network, c.table, req);

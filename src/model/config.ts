@@ -18,6 +18,8 @@ export interface ModelConfig {
 export interface TrainConfig {
   /** Sequences per batch (streams of the concatenated corpus). */
   batch: number;
+  /** Sequences per batch when training runs on a GPU (tfjs-node-gpu), which wants wide batches; 0 keeps `batch`. */
+  gpuBatch: number;
   /** Truncated back-propagation length in characters. */
   seq: number;
   /** Optimizer: Adam or RMSprop. */
@@ -44,7 +46,7 @@ export interface TrainConfig {
   augment: number;
   /** 'C': train on every tune moved to the tonic C (src/abc/text-format.ts); '': each in its own key. */
   tonic: string;
-  /** Data-parallel worker threads (each runs one single-threaded backend). */
+  /** Data-parallel worker threads on wasm (each runs one single-threaded backend); native backends use none. */
   workers: number;
   /** Seed for initialisation, data order and dropout. */
   seed: number;
@@ -58,7 +60,7 @@ export interface RunConfig {
 export const DEFAULT_CONFIG: RunConfig = {
   model: { cell: 'lstm', layers: 2, hidden: 256, dropout: 0.2 },
   train: {
-    batch: 64, seq: 64, optimizer: 'adam', learningRate: 0.002, decay: 0.95, decayAfter: 5,
+    batch: 64, gpuBatch: 0, seq: 64, optimizer: 'adam', learningRate: 0.002, decay: 0.95, decayAfter: 5,
     clipNorm: 5, epochs: 50, evalEvery: 200, sampleEvery: 1000, checkpointSeconds: 300,
     patience: 10, augment: 0, tonic: '', workers: 2, seed: 1,
   },
@@ -69,7 +71,7 @@ const CHOICES: Record<string, readonly string[]> = {
   optimizer: ['adam', 'rmsprop'],
   tonic: ['', 'C'],
 };
-const INTEGERS = new Set(['layers', 'hidden', 'batch', 'seq', 'evalEvery', 'sampleEvery', 'patience', 'augment', 'workers', 'seed', 'decayAfter']);
+const INTEGERS = new Set(['layers', 'hidden', 'batch', 'gpuBatch', 'seq', 'evalEvery', 'sampleEvery', 'patience', 'augment', 'workers', 'seed', 'decayAfter']);
 
 /** Checks one section of a partial config against its defaults; returns the merged section. */
 function mergeSection<T extends object>(name: string, base: T, patch: unknown): T {

@@ -6,44 +6,18 @@
 //   optimizer-S.bin optimizer moments (training checkpoints only)
 // A checkpoint writes its new data files first and then replaces model.json by rename, so
 // model.json always names complete files: a kill at any moment leaves a loadable directory.
+// Reading goes through model-bytes.ts, which the page shares (it fetches the same files).
 import type { TextFormat } from '../abc/text-format.js';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { writeAtomic } from '../io/atomic.js';
 import { join } from 'node:path';
-import { type Vocab, vocabFromJson } from '../tokenizer/index.js';
+import type { Vocab } from '../tokenizer/index.js';
 import type { ModelConfig } from './config.js';
-import { type Params, paramShapes, sizeOf } from './params.js';
+import { FORMAT, FORMAT_VERSION, type LoadedModel, type ModelManifest, type ModelSource, readModel } from './model-bytes.js';
+import { type Params, paramShapes } from './params.js';
 
-export const FORMAT = 'folk-lstm-model';
-export const FORMAT_VERSION = 1;
-
-export interface WeightEntry {
-  name: string;
-  shape: number[];
-  dtype: 'float32';
-}
-
-export interface ModelManifest {
-  format: typeof FORMAT;
-  formatVersion: number;
-  model: ModelConfig;
-  vocabSize: number;
-  weightsManifest: { paths: string[]; weights: WeightEntry[] }[];
-  /** Present in training checkpoints: whatever the trainer needs to resume. */
-  training?: Record<string, unknown> & { files?: Record<string, string> };
-  /** Latest evaluation figures. */
-  metrics?: Record<string, unknown>;
-  /** The form of text the model reads and writes; absent: each tune in its own key. */
-  text?: TextFormat;
-}
-
-export interface LoadedModel {
-  dir: string;
-  manifest: ModelManifest;
-  vocab: Vocab;
-  params: Params;
-}
+export { FORMAT, FORMAT_VERSION, type LoadedModel, type ModelManifest, type WeightEntry } from './model-bytes.js';
 
 function concatFloats(arrays: Float32Array[]): Uint8Array {
   const total = arrays.reduce((n, a) => n + a.length, 0);
@@ -97,21 +71,6 @@ export async function saveModel(req: SaveRequest): Promise<void> {
   }
 }
 
-async function readJson(path: string, what: string): Promise<unknown> {
-  if (!existsSync(path)) throw new Error(`model: ${path} is missing (${what})`);
-  try {
-    return JSON.parse(await readFile(path, 'utf8'));
-  } catch {
-    throw new Error(`model: ${path} is not valid JSON (truncated or corrupt ${what})`);
-  }
-}
-
-function checkManifest(m: ModelManifest, path: string): void {
-  if (m?.format !== FORMAT) throw new Error(`model: ${path} is not a ${FORMAT} manifest`);
-  if (m.formatVersion !== FORMAT_VERSION) throw new Error(`model: ${path} has format version ${m.formatVersion}; this program reads ${FORMAT_VERSION}`);
-  if (!m.weightsManifest?.[0]?.paths?.[0]) throw new Error(`model: ${path} names no weights file`);
-}
-
 /** Reads float32 data of a known length, with a clear error naming the file when it is short or long. */
 export async function readFloats(path: string, expected: number): Promise<Float32Array> {
   if (!existsSync(path)) throw new Error(`model: ${path} is missing`);
@@ -122,31 +81,16 @@ export async function readFloats(path: string, expected: number): Promise<Float3
   return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
 }
 
+/** A model directory as a source of file bytes. */
+export function dirSource(dir: string): ModelSource {
+  return {
+    where: (name) => join(dir, name),
+    read: async (name) => (existsSync(join(dir, name)) ? new Uint8Array(await readFile(join(dir, name))) : undefined),
+  };
+}
+
 /** Loads and checks a model directory: manifest, vocabulary and weights must agree. */
 export async function loadModel(dir: string): Promise<LoadedModel> {
   if (!existsSync(dir)) throw new Error(`model: directory ${dir} does not exist`);
-  const manifestPath = join(dir, 'model.json');
-  const manifest = (await readJson(manifestPath, 'model manifest')) as ModelManifest;
-  checkManifest(manifest, manifestPath);
-  const vocabPath = join(dir, 'vocab.json');
-  const vocab = vocabFromJson(await readJson(vocabPath, 'vocabulary'));
-  if (vocab.tokens.length !== manifest.vocabSize) {
-    throw new Error(`model: ${vocabPath} has ${vocab.tokens.length} tokens but model.json says ${manifest.vocabSize}`);
-  }
-  const specs = paramShapes(manifest.model, manifest.vocabSize);
-  const listed = manifest.weightsManifest[0].weights;
-  specs.forEach((s, i) => {
-    if (listed[i]?.name !== s.name || listed[i].shape.join('x') !== s.shape.join('x')) {
-      throw new Error(`model: ${manifestPath} lists weight ${listed[i]?.name ?? '(none)'} where ${s.name} [${s.shape}] belongs`);
-    }
-  });
-  const weightsPath = join(dir, manifest.weightsManifest[0].paths[0]);
-  const flat = await readFloats(weightsPath, specs.reduce((n, s) => n + sizeOf(s.shape), 0));
-  const params: Params = {};
-  let at = 0;
-  for (const s of specs) {
-    params[s.name] = flat.slice(at, at + sizeOf(s.shape));
-    at += sizeOf(s.shape);
-  }
-  return { dir, manifest, vocab, params };
+  return readModel(dirSource(dir), dir);
 }

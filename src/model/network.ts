@@ -111,8 +111,12 @@ export function forwardSequence(net: Network, inputs: tf.Tensor1D, batch: number
   return { logits, state: finalState };
 }
 
-/** Mean loss (nats/char), gradients by weight name, and the carried state (kept, caller disposes). */
-export function lossAndGrads(net: Network, inputs: Int32Array, targets: Int32Array, batch: number, state: LayerState[], dropoutRate: number, seed: number) {
+/**
+ * The mean loss (nats/char) and gradients by weight name as tensors, and the carried state
+ * (all kept: the caller disposes them). Nothing is read back to JS: the native training path
+ * clips and applies them on the backend.
+ */
+export function lossAndGradTensors(net: Network, inputs: Int32Array, targets: Int32Array, batch: number, state: LayerState[], dropoutRate: number, seed: number) {
   let next: LayerState[] = [];
   const kept: tf.Tensor[] = [];
   const { value, grads } = tf.variableGrads(() => {
@@ -122,15 +126,23 @@ export function lossAndGrads(net: Network, inputs: Int32Array, targets: Int32Arr
     next = out.state.map((s) => ({ h: tf.keep(s.h), ...(s.c ? { c: tf.keep(s.c) } : {}) }));
     return crossEntropy(out.logits, targets);
   }, Object.values(net.weights));
-  const loss = value.dataSync()[0];
-  value.dispose();
   kept.forEach((t) => t.dispose());
+  const byName: Record<string, tf.Tensor> = {};
+  for (const [name, v] of Object.entries(net.weights)) byName[name] = grads[v.name];
+  return { loss: value, grads: byName, state: next };
+}
+
+/** Mean loss (nats/char), gradients by weight name as arrays, and the carried state (kept, caller disposes). */
+export function lossAndGrads(net: Network, inputs: Int32Array, targets: Int32Array, batch: number, state: LayerState[], dropoutRate: number, seed: number) {
+  const t = lossAndGradTensors(net, inputs, targets, batch, state, dropoutRate, seed);
+  const loss = t.loss.dataSync()[0];
+  t.loss.dispose();
   const out: Params = {};
-  for (const [name, v] of Object.entries(net.weights)) {
-    out[name] = grads[v.name].dataSync() as Float32Array;
-    grads[v.name].dispose();
+  for (const [name, g] of Object.entries(t.grads)) {
+    out[name] = g.dataSync() as Float32Array;
+    g.dispose();
   }
-  return { loss, grads: out, state: next };
+  return { loss, grads: out, state: t.state };
 }
 
 /** Summed loss (nats), counted characters and correct next-character guesses over masked positions, and the state after. */

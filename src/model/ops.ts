@@ -1,7 +1,8 @@
 // Tensor operations whose gradients are written to suit the wasm backend.
 // On wasm a matMul with transposeA/transposeB runs 10-40x slower than a plain one, so these
 // gradients transpose explicitly; and wasm has no UnsortedSegmentSum, so the gradient of a
-// row gather is a one-hot product instead.
+// row gather is a one-hot product instead. The sums done in plain JS on wasm are tensor ops
+// on other backends, where a read back would stall the device.
 import * as tf from '@tensorflow/tfjs-core';
 // Gradients are registered by the union package (tfjs-core alone registers none).
 import '@tensorflow/tfjs';
@@ -62,25 +63,33 @@ export function oneHotRows(ids: tf.Tensor1D, vocab: number): tf.Tensor2D {
   return tf.cast(tf.oneHot(ids, vocab), 'float32') as tf.Tensor2D;
 }
 
+/** The mean of -log p[target] over rows: in plain JS on wasm (faster there than reductions). */
+function meanNll(probs: tf.Tensor2D, targets: Int32Array, onehot: () => tf.Tensor): tf.Scalar {
+  const [rows, vocab] = probs.shape;
+  if (tf.getBackend() !== 'wasm') {
+    // elsewhere as tensor ops, so nothing is read back inside a training step (the native path)
+    const picked = tf.sum(tf.mul(probs, onehot()), 1);
+    return tf.neg(tf.mean(tf.log(tf.maximum(picked, 1e-30))) as tf.Scalar);
+  }
+  const p = probs.dataSync();
+  let total = 0;
+  for (let i = 0; i < rows; i++) total -= Math.log(Math.max(p[i * vocab + targets[i]], 1e-30));
+  return tf.scalar(total / rows);
+}
+
 /**
  * Mean softmax cross-entropy in nats of logits [N, V] against int targets [N], with the fused
- * gradient (softmax - onehot) / N; the per-row sums are done in plain JS, which is faster here
- * than reductions on wasm.
+ * gradient (softmax - onehot) / N.
  */
 export function crossEntropy(logits: tf.Tensor2D, targets: Int32Array): tf.Scalar {
   const [rows, vocab] = logits.shape;
+  const onehot = () => tf.oneHot(tf.tensor1d(targets, 'int32'), vocab);
   const fn = tf.customGrad(((x: tf.Tensor, save: tf.GradSaveFunc) => {
     const probs = tf.softmax(x as tf.Tensor2D);
-    const p = probs.dataSync();
-    let total = 0;
-    for (let i = 0; i < rows; i++) total -= Math.log(Math.max(p[i * vocab + targets[i]], 1e-30));
     save([probs]);
     return {
-      value: tf.scalar(total / rows),
-      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const onehot = tf.oneHot(tf.tensor1d(targets, 'int32'), vocab);
-        return tf.mul(tf.sub(saved[0], onehot), tf.div(dy, rows));
-      },
+      value: meanNll(probs, targets, onehot),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.mul(tf.sub(saved[0], onehot()), tf.div(dy, rows)),
     };
   }) as never) as (x: tf.Tensor2D) => tf.Scalar;
   return fn(logits);

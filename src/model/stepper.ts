@@ -22,6 +22,18 @@ export class Stepper {
     return out;
   }
 
+  /** As `step`, reading the logits back with `await data()`: on WebGL the thread is not blocked meanwhile. */
+  async stepAsync(ids: Int32Array): Promise<Float32Array> {
+    const old = this.state;
+    const logits = this.stepPlain(ids);
+    disposeState(old);
+    try {
+      return (await logits.data()) as Float32Array;
+    } finally {
+      logits.dispose();
+    }
+  }
+
   /** One step through stepCell (any cell, any backend). */
   private stepPlain(ids: Int32Array): tf.Tensor {
     const { cell, layers } = this.net.config;

@@ -2,21 +2,12 @@
 // element indices. `|:`/`::` open a section; `:|`/`::` send the player back to the section's
 // start until every pass is played; `[1`, `[2` (or `|1 ... :|2`) endings are played only on
 // their pass. A `:|` with no `|:` before it goes back to the tune's start or the last repeat.
+// Bar lines and ending labels are read through the ABC layer's table (src/abc/bar-lines.ts).
+import { endingPasses, kindOfAbcjs, repeatsBack } from '../abc/bar-lines.js';
 import type { AbcElement } from './abc-types.js';
 
-const RIGHT = new Set(['bar_right_repeat', 'bar_dbl_repeat']);
-const LEFT = new Set(['bar_left_repeat', 'bar_dbl_repeat']);
-
-/** The passes an ending label names: "1", "2", "1,3", "1-3", "1 2". */
-export function endingPasses(label: string): number[] {
-  const out: number[] = [];
-  for (const part of label.split(/[,\s]+/).filter(Boolean)) {
-    const range = /^(\d+)-(\d+)$/.exec(part);
-    if (range) for (let n = Number(range[1]); n <= Number(range[2]); n++) out.push(n);
-    else if (/^\d+$/.test(part)) out.push(Number(part));
-  }
-  return out;
-}
+const goesBack = (el: AbcElement) => repeatsBack(kindOfAbcjs(el.type));
+const opensOnly = (el: AbcElement) => el.type !== undefined && kindOfAbcjs(el.type) === '|:';
 
 const isBar = (el: AbcElement | undefined): el is AbcElement => el?.el_type === 'bar';
 
@@ -26,7 +17,7 @@ function passesNeeded(els: AbcElement[], from: number): number {
   for (let j = from; j < els.length; j++) {
     const el = els[j];
     if (!isBar(el)) continue;
-    if (j > from && el.type === 'bar_left_repeat') break;
+    if (j > from && opensOnly(el)) break;
     if (el.startEnding) most = Math.max(most, ...endingPasses(el.startEnding));
   }
   return most;
@@ -39,7 +30,7 @@ function skipEnding(els: AbcElement[], from: number, pass: number): number {
     if (!isBar(el)) continue;
     if (el.startEnding && endingPasses(el.startEnding).includes(pass)) return j;
     if (el.endEnding && !el.startEnding) return j;
-    if (el.type === 'bar_left_repeat') return j;
+    if (opensOnly(el)) return j;
   }
   return els.length;
 }
@@ -57,7 +48,7 @@ export function playOrder(els: AbcElement[]): number[] {
       order.push(i++);
       continue;
     }
-    if (!landed && el.type && RIGHT.has(el.type)) {
+    if (!landed && el.type && goesBack(el)) {
       if (pass < passesNeeded(els, start)) {
         pass++;
         i = start;
@@ -71,7 +62,7 @@ export function playOrder(els: AbcElement[]): number[] {
       pass = 1;
     }
     landed = false;
-    if (el.type && LEFT.has(el.type) && !RIGHT.has(el.type)) {
+    if (opensOnly(el)) {
       start = i + 1;
       pass = 1;
     }

@@ -2,18 +2,27 @@
 // than the meter, short bars only where the validator allows them, an end only after a legal bar
 // line and always after `|]`. Near the length cap an ending push stops new sections and, once the
 // bar can end the tune, new material. On top of the header guide's body constraint; when every
-// character would be refused, the header guide alone applies.
+// character would be refused, the header guide alone applies. A form plan (form-guide.ts) may
+// narrow it further: parts of 8 bars, the plan's repeats, the last note on the tonic; where
+// the form would refuse every character, that row goes on without it.
 import { headerEnd, type Guide } from './header-guide.js';
 import { equals, frac, type Frac } from '../abc/fraction.js';
 import { normalizeUnit } from '../abc/key.js';
 import { type BarState, endAllowed, startState, stepBar } from './bar-state.js';
-import { limitOf } from './bar-rules.js';
+import { limitOf } from '../abc/bar-rules.js';
+import { closeBar, formDone, type FormState, startForm, stepForm } from './form-guide.js';
+import type { FormChooser } from './form-plan.js';
+
+export type { FormChooser } from './form-plan.js';
 
 /** The bar state of a text, kept so the next step only reads the new characters. */
 export interface BarMemo {
   text: string;
   state: BarState;
+  /** The form the row follows; dropped once a character it refused was written (a prime, or a corner). */
+  form?: FormState;
 }
+
 
 /** Meter and unit length of a model text's header (4/4 and 1/8 when unreadable). */
 function headerContext(text: string): { meter: string; unit: Frac } {
@@ -24,20 +33,35 @@ function headerContext(text: string): { meter: string; unit: Frac } {
 }
 
 /** The bar state after `text` (a whole model text, header included); undefined inside the header. */
-export function trackBars(memo: BarMemo | undefined, text: string, minBars?: number): BarMemo | undefined {
+export function trackBars(memo: BarMemo | undefined, text: string, minBars?: number, chooseForm?: FormChooser): BarMemo | undefined {
   let state: BarState;
+  let form: FormState | undefined;
   let from: number;
   if (memo && text.length >= memo.text.length && text.startsWith(memo.text)) {
-    state = memo.state;
+    ({ state, form } = memo);
     from = memo.text.length;
   } else {
     from = headerEnd(text);
     if (from < 0) return undefined;
     const { meter, unit } = headerContext(text);
     state = startState(meter, unit, minBars);
+    const plan = chooseForm?.(text.slice(0, from));
+    const key = /(?:^|\n)K:([^\n]*)\n/.exec(text)?.[1];
+    if (plan && key) form = startForm(plan, key);
   }
-  for (let i = from; i < text.length; i++) state = stepBar(state, text[i]);
-  return { text, state };
+  for (let i = from; i < text.length; i++) {
+    const next = stepBar(state, text[i]);
+    if (form) form = stepForm(form, state, text[i], next) ?? undefined;
+    state = next;
+  }
+  return { text, state, form };
+}
+
+/** Whether the form lets the tune end after `s` (the bar line being written closes the last part). */
+function formEnds(form: FormState, s: BarState): boolean {
+  if (s.mode !== 'bar') return formDone(form);
+  const closed = closeBar(form, s, s.text);
+  return closed !== null && formDone(closed);
 }
 
 /** The push starts once a tune has this share of the length cap (the corpus's 99.9th percentile is ~750 of 1000). */
@@ -64,27 +88,46 @@ export function pushRefuses(s: BarState, ch: string): boolean {
   return NEW_MATERIAL.test(ch) || (ch === '|' && !viaBar) || (ch === ':' && !viaRepeat);
 }
 
-/** Narrows a body guide by the bar rules, for the characters `chars` (special tokens skipped). */
-export function applyBarGuide(guide: Guide, state: BarState, chars: string[], push = false): Guide {
+/**
+ * Narrows a body guide by the bar rules and the form, for the characters `chars` (special tokens
+ * skipped). `onCorner` is called when the bar rules refuse every character and the end (the
+ * header guide alone then applies): tests assert it never happens.
+ */
+export function applyBarGuide(guide: Guide, state: BarState, chars: string[], push = false, form?: FormState, onCorner?: () => void): Guide {
   if (guide.force !== undefined || guide.only !== undefined) return guide;
   let allowed = new Set<string>();
+  const shaped = new Set<string>();
   const final = state.mode === 'bar' && state.text === '|]'; // the corpus never goes on after `|]`
   for (let i = 3; i < chars.length && !final; i++) {
     const ch = chars[i];
-    if (ch.length === 1 && (!guide.accept || guide.accept(ch)) && !stepBar(state, ch).bad) allowed.add(ch);
+    if (ch.length !== 1 || (guide.accept && !guide.accept(ch))) continue;
+    const next = stepBar(state, ch);
+    if (next.bad) continue;
+    allowed.add(ch);
+    if (form && stepForm(form, state, ch, next)) shaped.add(ch);
   }
-  const canEnd = !guide.noEnd && endAllowed(state);
+  let canEnd = !guide.noEnd && endAllowed(state);
+  if (form) {
+    const formEnd = canEnd && formEnds(form, state);
+    if (shaped.size > 0 || formEnd) {
+      allowed = shaped;
+      canEnd = formEnd;
+    }
+  }
   if (push) {
     const pushed = new Set([...allowed].filter((ch) => !pushRefuses(state, ch)));
     if (pushed.size > 0 || canEnd) allowed = pushed;
   }
-  if (allowed.size === 0 && !canEnd) return guide; // never paint the model into a corner
+  if (allowed.size === 0 && !canEnd) {
+    onCorner?.();
+    return guide; // never paint the model into a corner
+  }
   return { noEnd: !canEnd, accept: (ch) => allowed.has(ch) };
 }
 
 /** The guide for a row with bar tracking: updates its memo, returns the narrowed guide. */
-export function guideBars(guide: Guide, text: string, memo: BarMemo | undefined, chars: string[], push = false): { guide: Guide; memo?: BarMemo } {
+export function guideBars(guide: Guide, text: string, memo: BarMemo | undefined, chars: string[], push = false, chooseForm?: FormChooser): { guide: Guide; memo?: BarMemo } {
   if (guide.force !== undefined) return { guide, memo };
-  const next = trackBars(memo, text);
-  return next ? { guide: applyBarGuide(guide, next.state, chars, push), memo: next } : { guide, memo };
+  const next = trackBars(memo, text, undefined, chooseForm);
+  return next ? { guide: applyBarGuide(guide, next.state, chars, push, next.form), memo: next } : { guide, memo };
 }

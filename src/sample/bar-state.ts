@@ -3,13 +3,13 @@
 // written, and whether the last character broke a bar rule (overflowing the meter, closing a
 // short bar where the validator would refuse it, a tie to another pitch, an undrawable length).
 // The ABC lexer needs whole tokens, so this is a small state machine over the normal form's
-// characters instead (note-level rules in bar-notes.ts, bar lines in bar-rules.ts). Pure logic.
+// characters instead (note-level rules in bar-notes.ts, bar lines and repeats in src/abc/bar-rules.ts). Pure logic.
 import { BROKEN } from '../abc/bars.js';
 import { defaultTupletQ } from '../abc/body-resolve.js';
-import { add, div, equals, frac, less, mul, ONE, sub, ZERO, type Frac } from '../abc/fraction.js';
+import { add, div, equals, frac, less, mul, ONE, sub, toNumber, ZERO, type Frac } from '../abc/fraction.js';
 import { meterValue } from '../abc/key.js';
-import { accBreaksTie, closePitch, drawable, LEN_VALUE, NO_PITCH, openPitch, PREFIX_MIN, type Pitch, type PitchCount, startTie } from './bar-notes.js';
-import { BAR_TEXTS, type BarCount, commitBar, enoughBars, legalBar, limitOf, MIN_BARS } from './bar-rules.js';
+import { accBreaksTie, closePitch, drawable, LEN_SUFFIXES, LEN_VALUE, NO_PITCH, openPitch, PREFIX_MIN, type Pitch, type PitchCount, startTie } from './bar-notes.js';
+import { BAR_TEXTS, type BarCount, commitBar, legalBar, limitOf, mayEndAfter, MIN_BARS, onPickupStep, startCount } from '../abc/bar-rules.js';
 
 type Mode = 'idle' | 'acc' | 'len' | 'bracket' | 'chord' | 'field' | 'tuplet' | 'bar' | 'broken';
 
@@ -30,6 +30,9 @@ export interface BarState extends PitchCount, BarCount {
   brokenBase: Frac;
   tupletLeft: number;
   tupletFactor: Frac;
+  /** The last note was a tuplet's or the second of a broken pair (broken rhythm may not join it:
+   * abc2midi and the validator read the lengths differently). */
+  lastJoined: boolean;
   /** An inline field was written in this bar. */
   fielded: boolean;
   /** The last character broke a rule. */
@@ -43,25 +46,33 @@ const FIELDS = [
   ...[...'ABCDEFG'].flatMap((k) => ['', 'b', '#'].flatMap((a) => ['maj', 'min', 'mix', 'dor'].map((m) => `K:${k}${a}${m}`))),
 ];
 const NOTE = /^[A-Ga-g]$/;
-/** A chord's inside so far: notes with an accidental, one octave mark and a short length. */
-const CHORD_NOTE = String.raw`(?:\^\^?|__?|=)?(?:[A-G],?|[a-g]'?)(?:[1-9]?(?:\/[1-9]?)?)`;
-const CHORD = new RegExp(String.raw`^(?:${CHORD_NOTE})*(?:\^\^?|__?|=)?$`);
+/** A chord's inside so far: notes with an accidental, one octave mark and a length of the corpus's
+ * (bar-notes.ts; abc2midi refuses a denominator that is not a power of two, `[A/3]`). */
+const ACC = String.raw`(?:\^\^?|__?|=)`;
+const LETTER = String.raw`(?:[A-G],?|[a-g]'?)`;
+const CHORD_NOTE = String.raw`${ACC}?${LETTER}(?:\/4?|[2468]|3(?:\/[24])?)?`;
+const CHORD = new RegExp(String.raw`^(?:${CHORD_NOTE})*(?:${ACC}|${ACC}?${LETTER}3\/)?$`);
 const CHORD_DONE = new RegExp(`^(?:${CHORD_NOTE})+$`);
+const FIRST_LEN = /^[\^_=]*[A-Ga-g][,']*([0-9/]*)/;
 const DIGIT = /^[0-9]$/;
-const TUPLET_PREFIX = /^[2-9](:[1-9]?(:[1-9]?)?)?$/;
-const TUPLET = /^([2-9])(?::([1-9])(?::([1-9]))?)?$/;
+/** Tuplets of the corpus (`(3` in all but 14 of its 2,898): abcjs and abc2midi read other default
+ * ratios (`(5`, `(7`, `(9`, and `(2` in some meters) differently, so those are written in full. */
+const TUPLETS = ['3', '5:4', '6:4', '9:8'];
 
 /** The state at the start of a body under meter `meter` ("n/d") and unit length `unit`. */
 export function startState(meter: string, unit: Frac, minBars = MIN_BARS): BarState {
   return {
-    meter, unit, full: div(meterValue(meter), unit), mode: 'idle', text: '', base: ONE, octaveOk: false, dur: ZERO,
-    last: null, lastSuffix: null, brokenBase: ZERO, nextFactor: null, mustSuffix: null, tupletLeft: 0, tupletFactor: ONE,
-    measures: 0, minBars, carry: null, repeatEnd: false, openRepeat: false, repeatClosed: false, sawFirst: false, laterEnding: false,
-    inVariant: false, bad: false, fielded: false, chord: false, written: null, ...NO_PITCH,
+    meter, unit, ...startCount(div(meterValue(meter), unit), minBars), mode: 'idle', text: '', base: ONE, octaveOk: false,
+    dur: ZERO, last: null, lastSuffix: null, brokenBase: ZERO, nextFactor: null, mustSuffix: null, tupletLeft: 0,
+    tupletFactor: ONE, lastJoined: false, bad: false, fielded: false, chord: false, written: null, ...NO_PITCH,
   };
 }
 
-const over = (s: BarState, len: Frac) => less(limitOf(s), add(s.dur, len));
+/** The shortest length a note may have (the `/4` suffix). */
+const MIN_LEN = PREFIX_MIN.get('') as Frac;
+/** The time a tuplet's notes after the current one need at the least: they end in its bar. */
+const reserve = (s: BarState) => (s.tupletLeft > 1 ? mul(frac(s.tupletLeft - 1), mul(MIN_LEN, s.tupletFactor)) : ZERO);
+const over = (s: BarState, len: Frac) => less(limitOf(s), add(add(s.dur, len), reserve(s)));
 const factor = (s: BarState) => mul(s.tupletLeft > 0 ? s.tupletFactor : ONE, s.nextFactor ?? ONE);
 
 /** The state after `ch`; `bad` tells whether `ch` broke a rule (the state is still followed). */
@@ -82,12 +93,15 @@ export function stepBar(prev: BarState, ch: string): BarState {
 /** True when the tune may end after this state (a legal bar line just finished, no `|:` left open). */
 export function endAllowed(s: BarState): boolean {
   if (s.tie) return false;
-  if (s.mode === 'bar') return BAR_TEXTS.includes(s.text) && legalBar(s, s.text) && !s.text.endsWith(':') && (!s.openRepeat || s.text.startsWith(':|')) && enoughBars(s);
+  if (s.mode === 'bar') return legalBar(s, s.text) && mayEndAfter(s, s.text);
   return !s.openRepeat && s.mode === 'idle' && s.dur.n === 0 && s.measures >= s.minBars && s.tupletLeft === 0;
 }
 
 function startTimed(s: BarState, mode: Mode, text: string): void {
   if (!less(s.dur, limitOf(s))) s.bad = true; // the bar is full
+  // The shortest note (or, for a tuplet, the shortest pair of notes) must still fit.
+  const min = mode === 'tuplet' ? mul(frac(2), MIN_LEN) : mul((s.mustSuffix !== null && LEN_VALUE.get(s.mustSuffix)) || MIN_LEN, factor(s));
+  if (over(s, min) || (mode !== 'tuplet' && !tupletCanEnd(s, ''))) s.bad = true;
   s.mode = mode;
   s.text = text;
   s.base = ONE;
@@ -110,10 +124,12 @@ function idleChar(s: BarState, ch: string): void {
   }
   else if (ch === '[') {
     s.mode = 'bracket'; // a chord, or an inline field (then only at the start of a bar)
-    if ((s.dur.n > 0 && !less(s.dur, limitOf(s))) || s.tie) s.bad = true;
+    if ((s.dur.n > 0 && !less(s.dur, limitOf(s))) || s.tie || s.tupletLeft > 0) s.bad = true; // no chord in a tuplet
     s.lastNote = null;
   } else if (ch === '(') {
     startTimed(s, 'tuplet', '');
+    s.bad ||= s.carry !== null; // a pickup has no tuplet (it must come out exactly)
+    s.bad ||= !TUPLETS.some((x) => tupletRoom(s, x));
     s.bad ||= s.tupletLeft > 0; // no tuplet inside a tuplet
   } else if (ch === '|' || ch === ':') {
     s.mode = 'bar';
@@ -121,7 +137,7 @@ function idleChar(s: BarState, ch: string): void {
     s.bad = s.tupletLeft > 0 || !BAR_TEXTS.some((t) => t.startsWith(ch) && legalBar(s, t)); // a tuplet ends in its bar
     s.lastNote = null;
   } else if (ch === '>' || ch === '<') startBroken(s, ch);
-  else if (ch === '-') s.bad = startTie(s);
+  else if (ch === '-') s.bad = startTie(s) || s.tupletLeft > 0; // no tie inside a tuplet
   else s.bad = true; // a line break only follows a bar line (see barChar)
 }
 
@@ -145,6 +161,7 @@ function lenChar(s: BarState, ch: string): void {
     const upper = s.noteKey[0] < 'a'; // abc2midi: `,` lowers only C-B, `'` raises only c-b
     if (!s.octaveOk || s.text !== '' || upper !== (ch === ',')) s.bad = true;
     s.noteKey += ch;
+    if (s.tie && s.tie.key !== s.noteKey) s.bad = true; // the tie wants the same octave
     s.octaveOk = false; // one mark at most, as in the corpus
     return;
   }
@@ -156,6 +173,7 @@ function lenChar(s: BarState, ch: string): void {
     s.octaveOk = false;
     s.text = t;
     if (!min || (s.mustSuffix !== null && !s.mustSuffix.startsWith(t)) || over(s, mul(mul(min, s.base), factor(s)))) s.bad = true;
+    if (!tupletCanEnd(s, t)) s.bad = true;
     return;
   }
   if (ch === "'" || ch === ',') s.bad = true;
@@ -174,8 +192,10 @@ function finishNote(s: BarState): void {
   s.written = s.chord ? null : mul(written ?? ONE, s.unit);
   if (s.written && !drawable(mul(s.written, s.nextFactor ?? ONE))) s.bad = true;
   s.dur = add(s.dur, len);
+  if (s.tupletLeft === 1 && !onPickupStep(s.dur)) s.bad = true; // a tuplet ends on a whole step
   s.last = len;
   s.lastSuffix = equals(s.base, ONE) ? s.text : null;
+  s.lastJoined = s.tupletLeft > 0 || s.nextFactor !== null;
   if (s.tupletLeft > 0) s.tupletLeft--;
   s.nextFactor = null;
   s.mustSuffix = null;
@@ -183,8 +203,36 @@ function finishNote(s: BarState): void {
   s.text = '';
 }
 
+/** The corpus lengths in quarter units (1 = `/4`), as whole numbers. */
+const QUARTERS = new Set(LEN_SUFFIXES.map((u) => toNumber(div(LEN_VALUE.get(u) as Frac, MIN_LEN))));
+
+/** Whether `left` notes of a tuplet (factor `f`) can follow duration `dur` and end on a whole
+ * pickup step (bar-rules.ts) within `limit`. One note takes a corpus length; `left` notes take
+ * any m quarter units from left to 4 * left (lengths `/4`, `/`, `3/4` and none add up to each). */
+function tupletFits(dur: Frac, left: number, f: Frac, limit: Frac): boolean {
+  const step = mul(MIN_LEN, f);
+  const most = left === 1 ? 32 : 4 * left;
+  for (let m = left, end = add(dur, mul(frac(m), step)); m <= most && !less(limit, end); m++, end = add(end, step)) {
+    if ((left > 1 || QUARTERS.has(m)) && onPickupStep(end)) return true;
+  }
+  return false;
+}
+
+/** Inside a tuplet, for the note whose suffix begins `prefix`: some suffix lets the tuplet's
+ * remaining notes end it on a whole pickup step within the bar. Outside one: true. */
+function tupletCanEnd(s: BarState, prefix: string): boolean {
+  if (s.tupletLeft === 0) return true;
+  return LEN_SUFFIXES.some((u) => {
+    if (!u.startsWith(prefix) || (s.mustSuffix !== null && u !== s.mustSuffix)) return false;
+    const dur = add(s.dur, mul(mul(LEN_VALUE.get(u) as Frac, s.base), factor(s)));
+    if (less(limitOf(s), dur)) return false;
+    return s.tupletLeft === 1 ? onPickupStep(dur) : tupletFits(dur, s.tupletLeft - 1, s.tupletFactor, limitOf(s));
+  });
+}
+
 function startBroken(s: BarState, ch: string): void {
   if (s.last === null || over(s, s.last)) s.bad = true; // the pair takes twice the first note
+  if (s.lastJoined || s.tupletLeft > 0) s.bad = true; // no broken rhythm in or after a tuplet or pair
   s.mode = 'broken';
   s.text = ch;
   s.brokenBase = s.dur;
@@ -200,7 +248,7 @@ function applyBroken(s: BarState): void {
   if (less(s.dur, ZERO)) s.dur = ZERO;
   s.nextFactor = pair[1];
   s.mustSuffix = s.lastSuffix;
-  if (s.written && !drawable(mul(s.written, pair[0]))) s.bad = true;
+  if (s.written && (!drawable(mul(s.written, pair[0])) || !drawable(mul(s.written, pair[1])))) s.bad = true;
 }
 
 function brokenChar(s: BarState, ch: string): void {
@@ -240,12 +288,38 @@ function chordChar(s: BarState, ch: string): void {
     // A chord with lengths inside takes no outer length, as in the corpus: abc2midi and abcjs
     // disagree on how the two combine.
     s.mustSuffix = /[A-Ga-g][,']*[0-9/]/.test(s.text) ? '' : null;
-    s.bad = !m || !CHORD_DONE.test(s.text);
+    const lens = new Set([...s.text.matchAll(/[A-Ga-g][,']*([0-9/]*)/g)].map((x) => x[1]));
+    // inner lengths all alike (abc2midi and abcjs take a chord's length from different notes)
+    s.bad = !m || !CHORD_DONE.test(s.text) || (s.mustSuffix === '' && (over(s, mul(s.base, factor(s))) || lens.size > 1));
     s.text = '';
   } else if (/^[A-Ga-g^_=,'0-9/]$/.test(ch)) {
     s.text += ch;
-    s.bad = !CHORD.test(s.text) || (s.text.match(/[A-Ga-g]/g)?.length ?? 0) > 4; // up to four notes
+    const notes = (s.text.match(/[A-Ga-g]/g)?.length ?? 0) + (/[\^_=]$/.test(s.text) ? 1 : 0);
+    s.bad = !CHORD.test(s.text) || notes > 4 || chordOver(s) || !alikeLengths(s.text); // up to four notes
   } else s.bad = true;
+}
+
+/** A chord's notes take one length (abc2midi and abcjs take a chord's length from different
+ * notes): the note being written has a beginning of the others' suffix. */
+function alikeLengths(text: string): boolean {
+  const sufs = [...text.matchAll(/[A-Ga-g][,']*([0-9/]*)/g)].map((x) => x[1]);
+  const open = /[A-Ga-g][,']*[0-9/]*$/.test(text);
+  const done = open ? sufs.slice(0, -1) : sufs;
+  if (done.some((x) => x !== done[0])) return false;
+  return !open || done.length === 0 || done[0].startsWith(sufs[sufs.length - 1]);
+}
+
+/** Whether the chord written so far can no longer fit the bar: its first note's length times
+ * the outer length (none when a note inside has a length), whatever comes next. */
+function chordOver(s: BarState): boolean {
+  const m = FIRST_LEN.exec(s.text);
+  if (!m) return false;
+  const first = m[1];
+  const done = s.text.length > m[0].length; // another note follows the first
+  let min: Frac | undefined;
+  if (!done || (first === '' && !/[A-Ga-g][,']*[0-9/]/.test(s.text))) min = PREFIX_MIN.get(first);
+  else min = LEN_VALUE.get(first);
+  return min === undefined || over(s, mul(min, factor(s)));
 }
 
 function fieldChar(s: BarState, ch: string): void {
@@ -266,19 +340,31 @@ function fieldChar(s: BarState, ch: string): void {
 function tupletChar(s: BarState, ch: string): void {
   if (DIGIT.test(ch) || ch === ':') {
     s.text += ch;
-    if (!TUPLET_PREFIX.test(s.text)) s.bad = true;
+    if (!TUPLETS.some((x) => x.startsWith(s.text) && tupletRoom(s, x))) s.bad = true;
     return;
   }
-  const m = TUPLET.exec(s.text);
-  if (m) {
-    const p = Number(m[1]);
-    s.tupletLeft = Number(m[3] ?? p);
-    s.tupletFactor = frac(Number(m[2] ?? defaultTupletQ(p, s.meter)), p);
+  const t = tupletOf(s, s.text);
+  if (t) {
+    s.tupletLeft = t.left;
+    s.tupletFactor = t.factor;
   }
   s.mode = 'idle';
   s.text = '';
   idleChar(s, ch);
-  if (!m) s.bad = true;
+  if (!t) s.bad = true;
+}
+
+/** Whether tuplet `spec` can still be written whole in this bar. */
+function tupletRoom(s: BarState, spec: string): boolean {
+  const t = tupletOf(s, spec);
+  return t !== undefined && tupletFits(s.dur, t.left, t.factor, limitOf(s));
+}
+
+/** The notes and time factor of tuplet spec `text` (`3`, `3:2`, `3:2:4`), if it is whole. */
+function tupletOf(s: BarState, text: string): { left: number; factor: Frac } | undefined {
+  if (!TUPLETS.includes(text)) return undefined;
+  const [p, q] = text.split(':').map(Number);
+  return { left: p, factor: frac(q || defaultTupletQ(p, s.meter), p) };
 }
 
 function barChar(s: BarState, ch: string): void {

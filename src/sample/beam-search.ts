@@ -10,7 +10,7 @@ import { Rng } from '../model/rng.js';
 import type { Network } from '../model/network.js';
 import { Stepper } from '../model/stepper.js';
 import { BOS, EOS, UNK } from '../tokenizer/index.js';
-import { type BarMemo, guideBars, PUSH_FROM } from './bar-guide.js';
+import { type BarMemo, type FormChooser, guideBars, PUSH_FROM } from './bar-guide.js';
 import { type CharTable, chooseNext } from './choose.js';
 import { type Conditions, guideNext, headerEnd, primed } from './header-guide.js';
 import { logSoftmax, type PickOptions } from './pick.js';
@@ -30,6 +30,8 @@ export interface BeamRequest {
   conditions: Conditions;
   /** Constrain bar lengths in the body (default true). */
   barGuide?: boolean;
+  /** The form plan of each tune (on top of the bar guide); absent: bars only. */
+  form?: FormChooser;
   /** Asked before every step; true ends the round at once (unfinished tunes are dropped). */
   stop?: () => boolean;
 }
@@ -67,7 +69,7 @@ interface Candidate {
 const mean = (a: { logProb: number; chosen: number }) => a.logProb / Math.max(1, a.chosen);
 
 /** Runs one round of beam search; returns the best attempt of each tune and the rows stepped. */
-export function beamSearch(net: Network, table: CharTable, req: BeamRequest): BeamResult {
+export async function beamSearch(net: Network, table: CharTable, req: BeamRequest): Promise<BeamResult> {
   const { tunes, width } = req;
   const rng = new Rng(req.seed);
   const stepper = new Stepper(net, tunes * width);
@@ -83,7 +85,7 @@ export function beamSearch(net: Network, table: CharTable, req: BeamRequest): Be
         stopped = true;
         break;
       }
-      const logits = stepper.step(feed);
+      const logits = await stepper.stepAsync(feed);
       const rows: number[] = [];
       groups.forEach((g, gi) => {
         if (!g.done) tokens += width;
@@ -170,7 +172,7 @@ function expand(beam: Beam, logits: Float32Array, row: number, table: CharTable,
   const body = req.guard ? beam.text.slice(headerEnd(beam.text)) : '';
   let guide = guideNext(beam.text, req.conditions);
   const push = beam.text.length >= PUSH_FROM * req.maxLength;
-  if (req.barGuide !== false) ({ guide, memo: beam.bars } = guideBars(guide, beam.text, beam.bars, table.chars, push));
+  if (req.barGuide !== false) ({ guide, memo: beam.bars } = guideBars(guide, beam.text, beam.bars, table.chars, push, req.form));
   const out: { id: number; lp: number }[] = [];
   for (const { id } of keyed) {
     if (out.length >= req.width) break;

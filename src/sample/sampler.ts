@@ -7,10 +7,11 @@ import { Rng } from '../model/rng.js';
 import type { Network } from '../model/network.js';
 import { Stepper } from '../model/stepper.js';
 import { BOS, EOS } from '../tokenizer/index.js';
-import { type BarMemo, guideBars, PUSH_FROM } from './bar-guide.js';
+import { type BarMemo, type FormChooser, guideBars, PUSH_FROM } from './bar-guide.js';
 import { type CharTable, chooseNext } from './choose.js';
 import { bodyGuide, type Conditions, guideNext, headerEnd } from './header-guide.js';
 import type { PickOptions } from './pick.js';
+import { nextTurn } from './next-turn.js';
 
 /** One generated tune: its model text (from `T:`), whether it ended, and its model log-probability. */
 export interface Attempt {
@@ -30,6 +31,8 @@ export interface SampleRequest {
   conditions: Conditions;
   /** Constrain bar lengths in the body (default true). */
   barGuide?: boolean;
+  /** The form plan of each tune (on top of the bar guide); absent: bars only. */
+  form?: FormChooser;
   /** Whether another attempt may start (asked whenever a row frees up). */
   canStart: () => boolean;
   /** Receives each finished attempt; returning false stops all sampling at once. */
@@ -48,7 +51,6 @@ interface Row extends Attempt {
 }
 
 const newRow = (): Row => ({ text: '', ended: false, logProb: 0, chosen: 0, free: false });
-const pause = () => new Promise<void>((r) => setImmediate(r));
 
 /** Samples attempts until the caller stops it; returns the number of characters generated. */
 export async function sampleAttempts(net: Network, table: CharTable, req: SampleRequest): Promise<number> {
@@ -60,7 +62,7 @@ export async function sampleAttempts(net: Network, table: CharTable, req: Sample
   try {
     for (let step = 0; rows.some((r) => r); step++) {
       if ((req.deadline !== undefined && Date.now() > req.deadline) || req.stop?.()) return tokens;
-      const logits = stepper.step(feed);
+      const logits = await stepper.stepAsync(feed);
       const resets: number[] = [];
       for (let b = 0; b < rows.length; b++) {
         const row = rows[b];
@@ -78,7 +80,7 @@ export async function sampleAttempts(net: Network, table: CharTable, req: Sample
       stepper.reset(resets);
       if (step % 32 === 31) {
         if (req.onText) rows.forEach((r, b) => r && req.onText?.(b, r.text));
-        await pause();
+        await nextTurn();
       }
     }
   } finally {
@@ -91,7 +93,7 @@ export async function sampleAttempts(net: Network, table: CharTable, req: Sample
 function advance(row: Row, logits: Float32Array, b: number, table: CharTable, req: SampleRequest, rng: Rng): boolean {
   let guide = row.free ? bodyGuide(row.text) : guideNext(row.text, req.conditions);
   const push = row.text.length >= PUSH_FROM * req.maxLength;
-  if (req.barGuide !== false) ({ guide, memo: row.bars } = guideBars(guide, row.text, row.bars, table.chars, push));
+  if (req.barGuide !== false) ({ guide, memo: row.bars } = guideBars(guide, row.text, row.bars, table.chars, push, req.form));
   const c = chooseNext(logits, b, table, guide, req.pick, rng);
   if (!c.forced) {
     row.logProb += c.logProb;

@@ -26,7 +26,7 @@ export interface RequestLimits {
 }
 
 const NUMBERS = ['tunes', 'temperature', 'topK', 'topP', 'beam', 'seed'];
-const STRINGS = ['title', 'meter', 'key', 'prime', 'model'];
+const STRINGS = ['title', 'meter', 'key', 'prime', 'model', 'form'];
 const BOOLEANS = ['stochasticBeam', 'barGuide'];
 const FIELDS = new Set([...NUMBERS, ...STRINGS, ...BOOLEANS]);
 

@@ -1,11 +1,12 @@
 // The work of one compute unit: a network on its own backend that turns a batch of lanes
 // into a loss and gradients (keeping its lanes' recurrent state between steps), or scores
-// held-out tunes. Runs in-process or inside a worker thread (worker.ts) unchanged.
+// held-out tunes. Runs in-process or inside a worker thread (worker.ts) unchanged; on a
+// native backend it runs alone and hands its gradients over as tensors (tensor-trainer.ts).
 import * as tf from '@tensorflow/tfjs-core';
 import { type LayerState, zeroState } from '../model/cells.js';
 import type { ModelConfig } from '../model/config.js';
 import { type EvalTotals, evaluateTunes } from '../model/evaluate.js';
-import { type Network, createNetwork, disposeNetwork, lossAndGrads, setWeights } from '../model/network.js';
+import { type Network, createNetwork, disposeNetwork, lossAndGradTensors, lossAndGrads, readWeights, setWeights } from '../model/network.js';
 import type { Params } from '../model/params.js';
 
 export interface StepRequest {
@@ -35,15 +36,39 @@ export class ComputeUnit {
   }
 
   step(req: StepRequest): StepResult {
+    this.prepare(req);
+    const out = lossAndGrads(this.net, req.inputs, req.targets, req.lanes, this.state!, req.dropout, req.seed);
+    this.dropState();
+    this.state = out.state;
+    return { loss: out.loss, grads: out.grads };
+  }
+
+  /** As step, but the loss and gradients stay tensors on the backend; the caller disposes them. */
+  stepTensors(req: StepRequest): { loss: tf.Scalar; grads: Record<string, tf.Tensor> } {
+    this.prepare(req);
+    const out = lossAndGradTensors(this.net, req.inputs, req.targets, req.lanes, this.state!, req.dropout, req.seed);
+    this.dropState();
+    this.state = out.state;
+    return { loss: out.loss, grads: out.grads };
+  }
+
+  /** The weights as variables by name, for an optimizer that updates them in place. */
+  get variables(): Record<string, tf.Variable> {
+    return this.net.weights;
+  }
+
+  /** The weights read back as arrays. */
+  weights(): Params {
+    // copies: a backend may hand back its own storage
+    return Object.fromEntries(Object.entries(readWeights(this.net)).map(([k, a]) => [k, a.slice()]));
+  }
+
+  private prepare(req: StepRequest): void {
     if (req.params) setWeights(this.net, req.params);
     if (req.reset || !this.state || this.state[0].h.shape[0] !== req.lanes) {
       this.dropState();
       this.state = zeroState(this.model.cell, this.model.layers, req.lanes, this.model.hidden);
     }
-    const out = lossAndGrads(this.net, req.inputs, req.targets, req.lanes, this.state, req.dropout, req.seed);
-    this.dropState();
-    this.state = out.state;
-    return { loss: out.loss, grads: out.grads };
   }
 
   /** The lanes' carried state as flat arrays (h and, for the LSTM, c per layer), or null before the first step. */

@@ -1,6 +1,7 @@
-// The training loop: epochs of streamed batches through the compute pool, gradient clipping
-// and Adam/RMSprop in the main thread, validation every K steps with early stopping,
-// atomic checkpoints (weights, optimizer, step, data position) and a JSONL log + SVG curve.
+// The training loop: epochs of streamed batches through a trainer (worker threads on wasm, one
+// tensor-side unit on native backends: trainer.ts) with gradient clipping and Adam/RMSprop,
+// validation every K steps with early stopping, atomic checkpoints (weights, optimizer, step,
+// data position) and a JSONL log + SVG curve.
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,8 +13,9 @@ import { writeAtomic } from '../io/atomic.js';
 import { loadModel, readFloats, saveModel } from '../model/model-dir.js';
 import { generate } from '../sample/generate.js';
 import { type Vocab, decode } from '../tokenizer/index.js';
-import { type OptimizerState, applyUpdate, clipGradients, createOptimizer, momentsOf } from './optimizer.js';
-import { ComputePool, laneRange } from './pool.js';
+import { type OptimizerState, createOptimizer, momentsOf } from './optimizer.js';
+import { laneRange } from './pool.js';
+import { type Trainer, createTrainer, usesTensorPath } from './trainer.js';
 import { type LogEntry, lossCurveSvg, progressWithEta } from './report.js';
 import { epochStream, readBatch, stepsPerEpoch } from './stream.js';
 import { randomKey, transpositions } from './augment.js';
@@ -30,6 +32,7 @@ export interface TrainRun {
   /** The text format the tunes are in, recorded in the model. */
   format?: TextFormat;
   valid: Int32Array[];
+  /** The active backend: 'wasm' trains in worker threads, any other keeps the step on the backend. */
   backend: string;
   resume: boolean;
   /** Stop after this many steps in this run (for tests and time-boxed sessions). */
@@ -59,7 +62,7 @@ interface Restored {
   params: Params;
   opt: OptimizerState;
   progress: Progress;
-  /** The lanes' carried recurrent state, unit by unit (see ComputePool.getState). */
+  /** The lanes' carried recurrent state, unit by unit (see Trainer.getState). */
   lanes: Float32Array[] | null;
 }
 
@@ -68,6 +71,11 @@ async function readArrays(path: string, lengths: number[]): Promise<Float32Array
   const flat = await readFloats(path, lengths.reduce((a, b) => a + b, 0));
   let at = 0;
   return lengths.map((n) => flat.slice(at, (at += n)));
+}
+
+/** Compute units a run splits its lanes among: the workers on wasm, one unit on any other backend. */
+function unitsFor(run: TrainRun): number {
+  return usesTensorPath(run.backend) ? 1 : run.config.train.workers;
 }
 
 async function restore(run: TrainRun): Promise<Restored> {
@@ -84,8 +92,9 @@ async function restore(run: TrainRun): Promise<Restored> {
   opt.t = t.optimizerT;
   // The carried state only fits the same lane split; otherwise the lanes restart from zero.
   const { model, train } = run.config;
-  const sameSplit = t.units === train.workers && t.config.train.batch === train.batch && t.files.lanes;
-  const perUnit = Array.from({ length: train.workers }, (_, k) => laneRange(k, train.batch, train.workers));
+  const units = unitsFor(run);
+  const sameSplit = t.units === units && t.config.train.batch === train.batch && t.files.lanes;
+  const perUnit = Array.from({ length: units }, (_, k) => laneRange(k, train.batch, units));
   const lengths = perUnit.flatMap(([a, b]) => Array.from({ length: model.layers * (model.cell === 'lstm' ? 2 : 1) }, () => (b - a) * model.hidden));
   const lanes = sameSplit ? await readArrays(join(run.outDir, t.files.lanes), lengths) : null;
   const { step, epoch, stepInEpoch, bestValidBpc, badEvals, tokensSeen, seconds } = t;
@@ -117,8 +126,8 @@ class TrainingRun {
   private readonly transform?: (tune: number, rng: Rng) => Int32Array;
 
   constructor(
-    private readonly run: TrainRun, private readonly pool: ComputePool, private readonly params: Params,
-    private readonly opt: OptimizerState, private readonly p: Progress, private readonly entries: LogEntry[], private readonly restoredLanes: boolean,
+    private readonly run: TrainRun, private readonly trainer: Trainer,
+    private readonly p: Progress, private readonly entries: LogEntry[], private readonly restoredLanes: boolean,
   ) {
     this.c = run.config.train;
     this.vocabSize = run.vocab.tokens.length;
@@ -139,13 +148,14 @@ class TrainingRun {
   }
 
   private async checkpoint(metrics?: Record<string, unknown>): Promise<void> {
-    const { run, p, opt, c } = this;
+    const { run, p } = this;
     const specs = paramShapes(run.config.model, this.vocabSize);
+    const opt = this.trainer.optimizer();
     const moments = momentsOf(opt);
-    const lanes = await this.pool.getState();
+    const lanes = await this.trainer.getState();
     await saveModel({
-      dir: run.outDir, model: run.config.model, vocab: run.vocab, params: this.params, step: p.step, text: run.format,
-      training: { ...p, seconds: this.elapsed(), optimizerT: opt.t, units: this.pool.size, config: run.config },
+      dir: run.outDir, model: run.config.model, vocab: run.vocab, params: this.trainer.weights(), step: p.step, text: run.format,
+      training: { ...p, seconds: this.elapsed(), optimizerT: opt.t, units: this.trainer.units, config: run.config },
       trainingArrays: { optimizer: moments.flatMap((m) => specs.map((s) => m[s.name])), ...(lanes ? { lanes } : {}) },
       metrics: { ...metrics, step: p.step, epoch: p.epoch + p.stepInEpoch / Math.max(1, this.spe), bestValidBpc: p.bestValidBpc, tokensSeen: p.tokensSeen, trainingSeconds: Math.round(this.elapsed()), backend: run.backend },
     });
@@ -156,7 +166,7 @@ class TrainingRun {
   private async evaluate(): Promise<void> {
     const { p, c } = this;
     this.lastEvalStep = p.step;
-    const totals = summarise(await this.pool.evaluate(this.params, this.run.valid)); // the units still hold the weights before the last update
+    const totals = summarise(await this.trainer.evaluate(this.run.valid));
     const improved = p.bestValidBpc === null || totals.bitsPerChar < p.bestValidBpc;
     if (improved) p.bestValidBpc = totals.bitsPerChar;
     p.badEvals = improved ? 0 : p.badEvals + 1;
@@ -167,7 +177,7 @@ class TrainingRun {
   }
 
   private showSample(): void {
-    const net = createNetwork(this.run.config.model, this.vocabSize, this.params);
+    const net = createNetwork(this.run.config.model, this.vocabSize, this.trainer.weights());
     try {
       const [tune] = generate(net, { count: 1, seed: this.p.step, maxLength: 800 });
       this.run.log(`--- sample at step ${this.p.step} ---\n${decode(this.run.vocab, tune.ids)}\n---`);
@@ -183,12 +193,12 @@ class TrainingRun {
     // Lanes start from zero at an epoch's start, and at a run's start unless state was restored.
     const fresh = s === 0 || (this.runSteps === 0 && !this.restoredLanes);
     const seed = (c.seed * 7_919 + p.step * 104_729) >>> 0;
-    const r = await this.pool.step(this.params, c.batch, (a, b) => readBatch(stream, c.batch, c.seq, s, a, b), run.config.model.dropout, seed, fresh);
-    clipGradients(r.grads, c.clipNorm);
-    applyUpdate(this.opt, this.params, r.grads, lr);
+    const loss = await this.trainer.step({
+      batch: c.batch, read: (a, b) => readBatch(stream, c.batch, c.seq, s, a, b), dropout: run.config.model.dropout, seed, reset: fresh, lr, clipNorm: c.clipNorm,
+    });
     p.step += 1; p.stepInEpoch = s + 1; p.tokensSeen += c.batch * c.seq; this.runSteps += 1;
     const w = this.window;
-    w.loss += r.loss; w.steps += 1;
+    w.loss += loss; w.steps += 1;
     const secs = (Date.now() - w.started) / 1000;
     const bpc = w.loss / w.steps / Math.LN2;
     const tokensPerSec = (w.steps * c.batch * c.seq) / secs;
@@ -241,11 +251,11 @@ export async function train(run: TrainRun) {
   await mkdir(run.outDir, { recursive: true });
   if (!resumed) await writeAtomic(logPath, '');
   run.log(resumed ? `resuming ${run.outDir} at step ${progress.step} (epoch ${progress.epoch})` : `training from scratch into ${run.outDir}`);
-  const pool = await ComputePool.create(run.config.model, run.vocab.tokens.length, params, c.workers, run.backend);
+  const trainer = await createTrainer(run.backend, run.config.model, run.vocab.tokens.length, params, opt, c.workers);
   try {
-    if (start?.lanes) await pool.setState(start.lanes, c.batch);
-    return await new TrainingRun(run, pool, params, opt, progress, entries, Boolean(start?.lanes)).loop();
+    if (start?.lanes) await trainer.setState(start.lanes, c.batch);
+    return await new TrainingRun(run, trainer, progress, entries, Boolean(start?.lanes)).loop();
   } finally {
-    await pool.close();
+    await trainer.close();
   }
 }

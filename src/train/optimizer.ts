@@ -1,6 +1,7 @@
 // Adam and RMSprop over named weight arrays, with global-norm gradient clipping.
 // Plain typed-array arithmetic: the update is a small part of a step, and keeping the
 // optimizer state as Float32Arrays makes it trivial to checkpoint and resume exactly.
+// (tensor-optimizer.ts is the same update as tensor operations, for native backends.)
 import type { OptimizerName } from '../model/config.js';
 import type { Params } from '../model/params.js';
 
@@ -41,10 +42,13 @@ export function clipGradients(grads: Params, maxNorm: number): number {
   return norm;
 }
 
-const BETA1 = 0.9;
-const BETA2 = 0.999;
-const RMS_DECAY = 0.95;
-const EPS = 1e-8;
+export const ADAM_BETA1 = 0.9;
+export const ADAM_BETA2 = 0.999;
+export const RMS_DECAY = 0.95;
+export const EPSILON = 1e-8;
+const BETA1 = ADAM_BETA1;
+const BETA2 = ADAM_BETA2;
+const EPS = EPSILON;
 
 /** Applies one update in place to `params`. */
 export function applyUpdate(state: OptimizerState, params: Params, grads: Params, lr: number): void {

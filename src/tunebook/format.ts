@@ -1,6 +1,6 @@
 // The text of a tune book: the .abc file (tunes numbered X:1..N, each with an N: line naming
 // the model, seed and settings, notes grouped by beat), MIDI file names, and the terminal table. Pure.
-import type { ComposedTune, ComposeResult } from '../compose/compose.js';
+import type { ComposedTune, ComposeResult } from '../compose/composer.js';
 import type { ComposeOptions } from '../compose/options.js';
 import { groupBeats } from '../abc/beaming.js';
 
@@ -11,6 +11,8 @@ export function settingsLine(result: Pick<ComposeResult, 'model' | 'seed'>, opts
   else parts.push(opts.greedy ? 'greedy' : `temperature ${opts.temperature}`);
   if (opts.topK > 0) parts.push(`top-k ${opts.topK}`);
   if (opts.topP < 1) parts.push(`top-p ${opts.topP}`);
+  if (opts.barGuide === false) parts.push('no bar guide');
+  else if (opts.form && opts.form !== 'auto') parts.push(`form ${opts.form}`);
   for (const f of ['title', 'meter', 'key', 'prime'] as const) if (opts[f]) parts.push(`${f} "${opts[f]}"`);
   return `composed by folk-lstm: ${parts.join(', ')}`;
 }

@@ -3,7 +3,7 @@
 // short tunes share a page: no break after a tune, and the staff is drawn 900 units wide so an
 // A4 page holds about twelve staves (four-staff tunes go two or three to a page). Pure: the
 // abcjs source is passed in.
-import type { ComposedTune } from '../compose/compose.js';
+import type { ComposedTune } from '../compose/composer.js';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

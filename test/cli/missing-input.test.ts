@@ -16,20 +16,22 @@ const emptyModel = mkdtempSync(join(tmpdir(), 'missing-model-'));
 const tune = join(dir, 'tune.abc');
 writeFileSync(tune, 'X:1\nT:t\nM:4/4\nL:1/8\nK:D\nDEFG ABcd|edcB AGFE|DEFG ABcd|e2d2 d4|]\n');
 
-function run(cli: string, args: string[]): Promise<{ code: number | null; err: string }> {
+function run(cli: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; err: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli', cli), ...args], { cwd: ROOT });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli', cli), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
-    child.on('close', (code) => done({ code, err }));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000); // a command that does not stop (serve) fails
+    child.on('close', (code) => (clearTimeout(timer), done({ code, err })));
   });
 }
 
-/** Command, arguments, and the missing path its message must name. */
-const CASES: [string, string[], string][] = [
+/** Command, arguments, the missing path its message must name, and the environment. */
+const CASES: [string, string[], string, Record<string, string>?][] = [
   ['validate.ts', [gone], gone],
   ['evaluate.ts', ['--abc', gone], gone],
   ['evaluate.ts', ['--music', gone], gone],
+  ['evaluate.ts', ['--music', tune, '--reference', gone], gone],
   ['evaluate.ts', ['--abc', tune, '--model', join(dir, 'no-model')], 'no-model'],
   ['train.ts', ['--config', join(dir, 'none.json')], 'none.json'],
   ['train.ts', ['--corpus', join(dir, 'no-corpus')], 'no-corpus'],
@@ -39,12 +41,13 @@ const CASES: [string, string[], string][] = [
   ['novelty.ts', ['check', tune, '--model', emptyModel], 'novelty.bin'],
   ['novelty.ts', ['build', '--train', gone, '--model', emptyModel], gone],
   ['compose.ts', ['--tunes', '1', '--model', join(dir, 'no-model')], 'no-model'],
+  ['serve.ts', [], 'no-models', { MODELS_DIR: join(dir, 'no-models'), PORT: '0' }],
 ];
 
 describe('a missing input file', () => {
   it('is exit code 2 with one line naming it, in every command', async () => {
     expect(EXIT.missingInput).toBe(2);
-    const results = await Promise.all(CASES.map(([cli, args]) => run(cli, args)));
+    const results = await Promise.all(CASES.map(([cli, args, , env]) => run(cli, args, env)));
     results.forEach((r, i) => {
       const [cli, args, path] = CASES[i];
       const what = `${cli} ${args.join(' ')}: ${r.err}`;

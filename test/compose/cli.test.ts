@@ -44,7 +44,7 @@ describe('compose CLI, bad options', () => {
     ['an unknown flag', ['--colour', 'red'], /colour/], ['an empty key', ['--key', ''], /--key must not be empty/],
     ['a meter abc2midi refuses', ['--meter', '99/99'], /--meter is not a meter abc2midi accepts/],
     ['an unclosed chord', ['--prime', '[[[['], /--prime cannot begin a tune: its character 2/],
-    ['a tuplet of non-notes', ['--prime', '(9ABCDEFGHI'], /--prime cannot begin a tune: its character 10 \("H"\)/],
+    ['a tuplet of non-notes', ['--prime', '(3ABCDEFGHI'], /--prime cannot begin a tune: its character 10 \("H"\)/],
     ['greedy beam search', ['--greedy', '--beam', '4'], /--greedy is for sampling only/],
   ];
   it.each(cases)('%s: one line, exit code 2, nothing written', async (_, args, message) => {

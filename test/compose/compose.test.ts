@@ -1,11 +1,18 @@
 // composeTunes on a tiny random model: the attempt budget ends the run with a reason naming the
 // commonest cause, progress events arrive, titles are folded to the vocabulary and what cannot be
 // written is refused, the time budget and cancelling stop beam search inside a round, and runs
-// repeat by seed.
+// repeat by seed. A composer loaded from a directory names its model by the folder's name, shape
+// and step (what N: lines and book headers print), never by a path.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../src/model/backend.js';
-import { checkComposeOptions, composeTunes, type ComposeEvent, type Composer, OptionError } from '../../src/compose/compose.js';
-import { table, tinyNet } from '../sample/tiny-net.js';
+import { checkComposeOptions, composeTunes, type ComposeEvent, type Composer, loadComposer, OptionError } from '../../src/compose/compose.js';
+import { saveModel } from '../../src/model/model-dir.js';
+import { initParams } from '../../src/model/params.js';
+import { settingsLine } from '../../src/tunebook/format.js';
+import { table, tinyNet, vocab } from '../sample/tiny-net.js';
 import { AS_WRITTEN } from '../../src/abc/text-format.js';
 
 let composer: Composer;
@@ -14,7 +21,8 @@ beforeAll(async () => {
   composer = { dir: 'tiny', model: 'tiny (2x16 lstm)', network: tinyNet(), table, backend: 'wasm', format: AS_WRITTEN };
 });
 
-const opts = (extra: object) => checkComposeOptions({ tunes: 2, seed: 3, maxAttempts: 4, title: 'a', meter: '4/4', key: 'G', ...extra });
+// The budgets are what these cases test: without the guides the tiny untrained model writes no valid tune.
+const opts = (extra: object) => checkComposeOptions({ tunes: 2, seed: 3, maxAttempts: 4, title: 'a', meter: '4/4', key: 'G', barGuide: false, ...extra });
 
 describe('composeTunes', () => {
   it('stops at the attempt budget and says why', async () => {
@@ -60,5 +68,23 @@ describe('composeTunes', () => {
   it('names the commonest cause when the budget runs out', async () => {
     const r = await composeTunes(composer, opts({ maxAttempts: 3 }));
     expect(r.reason).toMatch(/^attempt budget of 3 ran out: 0 of 2 tunes; 3 of 3 attempts were invalid: /);
+  });
+});
+
+describe('the model\'s name in N: lines', () => {
+  it('is the folder name, shape and step, never the path it was loaded from', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'compose-name-'));
+    try {
+      const model = { cell: 'lstm' as const, layers: 2, hidden: 16, dropout: 0 };
+      const dir = join(tmp, 'reels');
+      await saveModel({ dir, model, vocab, params: initParams(model, vocab.tokens.length, 1), step: 120 });
+      const loaded = await loadComposer(dir, 'wasm');
+      expect(loaded.model).toBe('reels, 2x16 lstm, step 120');
+      const line = settingsLine({ model: loaded.model, seed: 5 }, checkComposeOptions({ seed: 5 }));
+      expect(line).toBe('composed by folk-lstm: model reels, 2x16 lstm, step 120, seed 5, temperature 1');
+      expect(line).not.toContain(tmp);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });

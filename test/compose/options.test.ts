@@ -30,7 +30,7 @@ describe('checkComposeOptions', () => {
     [{ prime: 'K:G' }, /^prime /], [{ colour: 'red' }, /unknown option "colour"/], [{ greedy: 'yes' }, /^greedy /], [null, /object/],
     [{ key: '' }, /^key must not be empty/], [{ meter: ' ' }, /^meter must not be empty/], [{ title: '' }, /^title must not be empty/],
     [{ prime: '' }, /^prime must not be empty/], [{ meter: '99/99' }, /^meter is not a meter abc2midi accepts/], [{ meter: '3/3' }, /^meter /],
-    [{ prime: '[[[[' }, /^prime cannot begin a tune: its character 2 \("\["\)/], [{ prime: '(9ABCDEFGHI' }, /^prime cannot begin a tune: its character 10 \("H"\)/],
+    [{ prime: '[[[[' }, /^prime cannot begin a tune: its character 2 \("\["\)/], [{ prime: '(3ABCDEFGHI' }, /^prime cannot begin a tune: its character 10 \("H"\)/],
     [{ prime: '{' }, /^prime cannot begin a tune: its character 1/], [{ prime: '@' }, /^prime cannot begin a tune/],
     [{ greedy: true, beam: 4, tunes: 1 }, /^greedy is for sampling only/], [{ greedy: true, tunes: 2 }, /^greedy writes the same tune every time: ask for 1 tune/],
   ])('refuses %j with one line', (raw, message) => {

@@ -8,11 +8,13 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = (): boolean => existsSync(CHROMIUM);
 
-export async function launchChromium(): Promise<Browser> {
+/** Headless Chromium; with `webgl`, WebGL through SwiftShader (ANGLE's CPU renderer) instead of no GPU at all. */
+export async function launchChromium(opts: { webgl?: boolean } = {}): Promise<Browser> {
+  const gpu = opts.webgl ? ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'] : ['--disable-gpu'];
   // playwright gives each launch a fresh temporary profile (user-data-dir) of its own
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    args: ['--headless', '--no-sandbox', ...gpu, '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
   });
 }

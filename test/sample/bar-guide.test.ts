@@ -1,10 +1,16 @@
 // The bar guide: hand-written bodies under several meters; what it refuses next and when a
 // tune may end. `ok(meter, unit, body, ch)` asks whether `ch` may follow `body`.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { splitTunes } from '../../src/abc/read.js';
+import { replayGuide } from '../helpers/guide-replay.js';
+import { GUIDE_CHARS, walkTune } from '../helpers/guide-walk.js';
 import { applyBarGuide, trackBars } from '../../src/sample/bar-guide.js';
 import { endAllowed } from '../../src/sample/bar-state.js';
 import { BODY_CHARS, type Guide, guideNext } from '../../src/sample/header-guide.js';
 
+const TRAIN = join(import.meta.dirname, '..', '..', 'corpus-abc', 'train.abc');
 const CHARS = ['<bos>', '<eos>', '<unk>', ...BODY_CHARS, 'M', 'K', ' '];
 const head = (meter: string, unit: string) => `T:x\nM:${meter}\nL:${unit}\nK:Gmaj\n`;
 // These cases are written for tunes of 4 bars and more; compose asks for 8 (last test).
@@ -100,7 +106,7 @@ describe('bar guide: tuplets, broken rhythm, chords, meter changes', () => {
     expect(ok('2/4', '1/8', '(3ABc', 'd')).toBe(true);
     expect(ok('2/4', '1/8', '(3ABcde', 'f')).toBe(false);
     expect(ok('2/4', '1/8', '(3ABcde', '|')).toBe(true);
-    expect(ok('2/4', '1/8', 'G|(3AB|', 'c')).toBe(false); // unfinished triplet: a short bar
+    expect(ok('2/4', '1/8', 'G|(3AB', '|')).toBe(false); // unfinished triplet: a short bar
     expect(ok('2/4', '1/8', 'ABcd', '(')).toBe(false);
     expect(ok('2/4', '1/8', 'ABc', '(')).toBe(true);
   });
@@ -131,22 +137,30 @@ describe('bar guide: tuplets, broken rhythm, chords, meter changes', () => {
 });
 
 describe('bar guide: never a dead end', () => {
-  it('falls back to the header guide when every character is refused', () => {
+  it('falls back to the header guide when every character is refused, and says so', () => {
     const s = state('4/4', '1/8', 'ABcd|ABcdefga');
     const onlyNotes: Guide = { noEnd: true, accept: (ch) => /[a-g]/.test(ch) };
-    expect(applyBarGuide(onlyNotes, s, CHARS)).toBe(onlyNotes);
+    let corners = 0;
+    expect(applyBarGuide(onlyNotes, s, CHARS, false, undefined, () => corners++)).toBe(onlyNotes);
+    expect(corners).toBe(1);
   });
-  it('always leaves a character or the end, along a long random-ish body', () => {
-    let body = '';
-    const src = 'GABcd2e>fg|(3abc d2|]z[ceg]2:|A/B/c';
-    for (let i = 0; i < 300; i++) {
-      const g = applyBarGuide({ noEnd: false }, state('6/8', '1/8', body), CHARS);
-      const options = CHARS.slice(3).filter((c) => !g.accept || g.accept(c));
-      expect(options.length > 0 || !g.noEnd).toBe(true);
-      const want = src[i % src.length];
-      body += options.includes(want) ? want : options[i % Math.max(1, options.length)] ?? '|';
+  it('never falls back along the training tunes (every 15th), nor along random walks', () => {
+    const tunes = splitTunes(readFileSync(TRAIN, 'utf8')).filter((_, i) => i % 15 === 0);
+    let corners = 0;
+    let refused = 0;
+    let chars = 0;
+    for (const t of tunes) {
+      const text = t.text.replace(/^X:[^\n]*\n/, '');
+      const r = replayGuide(text, GUIDE_CHARS); // letters too, for inline fields
+      corners += r.corners;
+      refused += r.refused;
+      chars += text.length;
     }
-  });
+    expect(tunes.length).toBeGreaterThan(200);
+    expect(corners).toBe(0);
+    expect(refused / chars).toBeLessThan(0.01); // the guide refuses little of the corpus
+    for (let seed = 1; seed <= 100; seed++) expect(walkTune(seed).corners).toBe(0);
+  }, 120_000);
 });
 
 describe('bar guide: repeats', () => {

@@ -7,7 +7,7 @@ describe('primeProblem', () => {
     expect(primeProblem(prime)).toBeUndefined();
   });
   it.each([
-    ['[[[[', 2], ['(9ABCDEFGHI', 10], ['{', 1], ['@', 1], ['"C"ABc', 1],
+    ['[[[[', 2], ['(3ABCDEFGHI', 10], ['{', 1], ['@', 1], ['"C"ABc', 1],
   ])('refuses %j, naming the character (%i)', (prime, at) => {
     expect(primeProblem(prime)).toMatch(new RegExp(`character ${at} \\(`));
   });

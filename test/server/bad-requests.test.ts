@@ -74,7 +74,8 @@ describe('bad requests', () => {
     expect(good.status).toBe(200);
     const result = await good.json();
     expect(result.attempts).toBeGreaterThan(0);
-    expect(Array.isArray(result.tunes)).toBe(true);
+    expect(result.tunes.length).toBeGreaterThan(0); // the over-fitted model composes; an empty answer is a failure
+    expect(result.tunes[0].abc).toMatch(/^X:1\n[\s\S]*\nK:/);
   });
 });
 

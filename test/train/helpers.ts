@@ -21,12 +21,15 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `${prefix}-`));
 }
 
-/** Runs the real training loop, quietly, on the given texts (validation on the same texts). */
-export async function trainOn(texts: string[], config: RunConfig, outDir: string, opts: { resume?: boolean; maxSteps?: number } = {}) {
+/**
+ * Runs the real training loop, quietly, on the given texts (validation on the same texts); on
+ * the wasm path unless `backend` names another (the caller makes that backend current).
+ */
+export async function trainOn(texts: string[], config: RunConfig, outDir: string, opts: { resume?: boolean; maxSteps?: number; backend?: string } = {}) {
   const vocab = buildVocab(texts);
   const tunes = texts.map((t) => encodeTune(vocab, t));
   const result = await train({
-    config, outDir, vocab, train: tunes, valid: tunes, backend: 'wasm', resume: Boolean(opts.resume), maxSteps: opts.maxSteps,
+    config, outDir, vocab, train: tunes, valid: tunes, backend: opts.backend ?? 'wasm', resume: Boolean(opts.resume), maxSteps: opts.maxSteps,
     log: () => {}, progress: () => {},
   });
   return { ...result, vocab, tunes };

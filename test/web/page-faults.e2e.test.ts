@@ -1,8 +1,9 @@
-// The page's small faults, in headless Chromium against the built page with the API answered by
-// the test (no server, no model): it opens with a random seed unless the URL gives one; the ABC
-// download carries the tune book's N: line; a tempo out of range gets a message and neither plays
-// nor downloads; a long title wraps inside its card; and the MIDI download is the tune book's
-// file for the same tune, byte for byte, at the default tempo. Skipped without /usr/bin/chromium.
+// The page's small faults, in headless Chromium against the built page composing through the
+// server (engine=server) with the API answered by the test (no server, no model): it opens with
+// a random seed unless the URL gives one; the ABC download carries the tune book's N: line, which
+// names the model (never a path); a tempo out of range gets a message and neither plays nor
+// downloads; a long title wraps inside its card; and the MIDI download is the tune book's file
+// for the same tune, byte for byte, at the default tempo. Skipped without /usr/bin/chromium.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -22,7 +23,7 @@ const tune = (title: string, body: string): ComposedTune => ({
   abc: `X:1\nT:${title}\nM:4/4\nL:1/8\nK:Dmaj\n${body}\n`,
 });
 const TUNES = [tune('The Kitchen Girl', '|:DEFGABcd|edcBAGFE:|DEFGABcd|e2d2d4|]'), tune(LONG_TITLE, 'DEFGABcd|edcBAGFE|DEFGABcd|e2d2d4|]')];
-const MODEL = 'models/default (2x384 lstm, step 4750)';
+const MODEL = 'default, 2x384 lstm, step 4750';
 
 /** Answers /api/* as the server would (the compose stream ends with `done`); serves the built page otherwise. */
 function serve(root: string, sent: Record<string, unknown>[]) {
@@ -62,7 +63,7 @@ describe.skipIf(!chromium)('the page\'s small faults', () => {
   async function open(query = '', width = 1100): Promise<Page> {
     const page = await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
     await page.route(`${ORIGIN}/**`, serve(root, sent));
-    await page.goto(`${ORIGIN}/${query}`);
+    await page.goto(`${ORIGIN}/${query}${query ? '&' : '?'}engine=server`);
     await page.waitForSelector('#model option', { state: 'attached' });
     return page;
   }

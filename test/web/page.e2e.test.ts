@@ -1,8 +1,9 @@
-// End to end in real headless Chromium: build the page, start the real server (with a tiny model
-// over-fitted on two tunes, so the test does not hang on the shipped model's training) on a
-// free port of 127.0.0.1, compose 2 tunes, see staves and notes and the ABC shown grouped by
-// beat, play (Tone.js transport started, a note highlighted), stop, print to PDF with pages, and
-// save screenshots in test-output/. Skipped only when /usr/bin/chromium is missing.
+// End to end in real headless Chromium, composing on the server (engine=server): build the page,
+// start the real server (with a tiny model over-fitted on two tunes, so the test does not hang on
+// the shipped model's training) on a free port of 127.0.0.1, compose 2 tunes, see staves and
+// notes and the ABC shown grouped by beat, play (Tone.js transport started, a note highlighted),
+// stop, print to PDF with pages, and save screenshots in test-output/. Skipped only when
+// /usr/bin/chromium is missing. test/web/in-page.e2e.test.ts composes without the server.
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/server/config.js';
@@ -26,7 +27,7 @@ describe.skipIf(!chromium)('the page in Chromium', () => {
   it('composes, shows, plays and prints two tunes', async () => {
     const browser = await launchChromium();
     try {
-      const report = await checkPage(browser, `${server.url}/`, 'test-output', 240_000);
+      const report = await checkPage(browser, `${server.url}/?engine=server`, 'test-output', 240_000);
       console.log('page e2e:', JSON.stringify({ ...report, abc: undefined }));
       expect(report.tunes).toBe(2);
       expect(report.staffLines).toBeGreaterThan(0);

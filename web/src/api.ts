@@ -1,6 +1,6 @@
-// Talks to the server: the model list, and compose with server-sent progress read from a
-// streamed POST response (EventSource only does GET).
-import type { ComposedTune, ComposeOptions } from '../../src/compose/compose.js';
+// Talks to the server, when the page is asked to compose there: the model list, and compose
+// with server-sent progress read from a streamed POST response (EventSource only does GET).
+import type { ComposedTune, ComposeOptions } from '../../src/compose/composer.js';
 import type { Settings } from './settings.js';
 
 /** A composed tune as the server sends it. */
@@ -15,6 +15,8 @@ export interface ComposeDone {
   seed: number;
   complete: boolean;
   reason?: string;
+  /** Where it ran, when in the page ('wasm' or 'webgl'). */
+  backend?: string;
   /** The options the server composed with (the title folded to the model's characters, ...). */
   options?: ComposeOptions;
 }
@@ -46,7 +48,7 @@ export async function compose(settings: Settings, handlers: ComposeHandlers, sig
   const res = await fetch('./api/compose', {
     method: 'POST', signal,
     headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
-    body: JSON.stringify(settings),
+    body: JSON.stringify({ ...settings, engine: undefined }), // where to compose is the page's choice, not an option
   });
   if (!res.ok || !res.body) {
     const body = await res.json().catch(() => ({ error: res.statusText }));

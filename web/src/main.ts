@@ -1,7 +1,9 @@
-// The page: reads the settings form (or the URL), composes through the server with progress,
-// adds a card per tune as it arrives, and exposes the player's state for tests. It opens with a
-// random seed unless the URL carries one (a share link composes the same tunes again).
-import { compose, fetchModels, type Tune } from './api.js';
+// The page: reads the settings form (or the URL), composes in the page (a Web Worker, wasm or
+// WebGL) or, when asked to, through the server, adds a card per tune as it arrives, and exposes
+// the player's state for tests. It opens with a random seed unless the URL carries one (a share
+// link composes the same tunes again). In the page it makes no /api request at all.
+import { compose, type ComposeDone, fetchModels, type Tune } from './api.js';
+import { composeInPage, PAGE_MODEL, warmUp } from './in-page.js';
 import { stop, transportState } from './player.js';
 import { bookNote, randomSeed, readSettings, shareUrl, writeSettings } from './settings.js';
 import { addTuneCard } from './tune-card.js';
@@ -29,6 +31,7 @@ interface Run {
 const addCard = (tune: Tune, run: Run) => addTuneCard(list, tune, run.count++, run.link, () => run.note);
 
 function onProgress(type: string, data: Record<string, unknown>, shown: Run): void {
+  if (type === 'status') say(String(data.text));
   if (type === 'queued') say(`Waiting for the composer (place ${data.position})…`);
   if (type === 'started') say('The model is writing…');
   if (type === 'attempt') {
@@ -51,11 +54,15 @@ async function run(): Promise<void> {
   printAll.disabled = true;
   const shown: Run = { count: 0, link, note: bookNote(settings) };
   try {
-    const result = await compose(settings, { onEvent: (type, data) => onProgress(type, data, shown) });
+    const handlers = { onEvent: (type: string, data: Record<string, unknown>) => onProgress(type, data, shown) };
+    const engine = settings.engine ?? 'wasm';
+    const result: ComposeDone = engine === 'server' ? await compose(settings, handlers)
+      : await composeInPage(settings, engine === 'webgl' ? 'webgl' : 'wasm', handlers);
+    (window as unknown as { __composed: ComposeDone }).__composed = result; // for tests: the tunes as composed
     shown.note = bookNote(settings, result);
     for (const tune of result.tunes.slice(shown.count)) addCard(tune, shown);
     const note = result.complete ? '' : ` (stopped early: ${result.reason})`;
-    say(`${result.tunes.length} tune${result.tunes.length === 1 ? '' : 's'} in ${result.seconds.toFixed(1)} s, ${result.attempts} attempts, model ${result.model}, seed ${result.seed}${note}`);
+    say(`${result.tunes.length} tune${result.tunes.length === 1 ? '' : 's'} in ${result.seconds.toFixed(1)} s, ${result.attempts} attempts, model ${result.model}, seed ${result.seed}${result.backend ? `, on ${result.backend} in this page` : ''}${note}`);
   } catch (err) {
     say((err as Error).message, true);
   } finally {
@@ -65,13 +72,17 @@ async function run(): Promise<void> {
   }
 }
 
+/** The models to choose from: the server's list when composing there, else the one the page ships. */
 async function showModels(): Promise<void> {
   const select = document.querySelector<HTMLSelectElement>('#model')!;
-  const models = await fetchModels().catch(() => []);
+  const onServer = engineSelect.value === 'server';
+  const models = onServer ? await fetchModels().catch(() => []) : [{ name: PAGE_MODEL, step: undefined }];
   const wanted = new URLSearchParams(location.search).get('model');
   select.replaceChildren(...models.map((m) => new Option(m.name, m.name, false, m.name === wanted)));
   const info = models.map((m) => `${m.name}${m.step !== undefined ? ` (step ${m.step})` : ''}`).join(', ');
-  document.querySelector('#models-info')!.textContent = models.length ? `Models: ${info}.` : 'No model is available yet.';
+  const where = onServer ? 'on the server' : 'in this page, no server needed';
+  document.querySelector('#models-info')!.textContent = models.length ? `Models ${where}: ${info}.` : 'No model is available yet.';
+  if (!onServer) warmUp(engineSelect.value === 'webgl' ? 'webgl' : 'wasm');
 }
 
 form.addEventListener('submit', (e) => {
@@ -83,6 +94,8 @@ document.querySelector('#new-seed')!.addEventListener('click', () => {
   seedInput.value = String(randomSeed());
 });
 printAll.addEventListener('click', () => window.print());
+const engineSelect = form.elements.namedItem('engine') as HTMLSelectElement;
+engineSelect.addEventListener('change', () => void showModels());
 const params = new URLSearchParams(location.search);
 seedInput.value = String(randomSeed());
 writeSettings(form, params);

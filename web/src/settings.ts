@@ -1,10 +1,10 @@
 // The compose settings: read from and written to the form, and carried in the page's URL so a
 // link brings back the same settings and seed (and, with run=1, composes them straight away);
 // a fresh seed; and the tune book's N: line for the settings a run used.
-import type { ComposeOptions } from '../../src/compose/compose.js';
+import type { ComposeOptions } from '../../src/compose/composer.js';
 import { settingsLine } from '../../src/tunebook/format.js';
 
-export const FIELDS = ['tunes', 'title', 'meter', 'key', 'prime', 'temperature', 'topK', 'topP', 'beam', 'stochasticBeam', 'seed', 'model'] as const;
+export const FIELDS = ['tunes', 'title', 'meter', 'key', 'form', 'prime', 'temperature', 'topK', 'topP', 'beam', 'stochasticBeam', 'seed', 'model', 'engine'] as const;
 const NUMBERS = new Set(['tunes', 'temperature', 'topK', 'topP', 'beam', 'seed']);
 
 export type Settings = Record<string, string | number | boolean>;
@@ -13,7 +13,7 @@ function input(form: HTMLFormElement, name: string): HTMLInputElement | HTMLSele
   return form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
 }
 
-/** The request body for /api/compose: empty text fields left out, numbers as numbers. */
+/** The form's settings (the compose options, the model and the engine): empty text fields left out, numbers as numbers. */
 export function readSettings(form: HTMLFormElement): Settings {
   const out: Settings = {};
   for (const name of FIELDS) {
