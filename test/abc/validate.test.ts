@@ -58,8 +58,9 @@ describe('endings and section boundaries', () => {
   it('accepts a short bar before :| and a pickup that completes it', () => {
     expectValid(tune('A|:d2e fed|B2A AFA|d2e fed|e3 e2:|\n|:f|f2a afd|g2b bag|fed B2c|d3 d2:|'));
   });
-  it('accepts a short bar before :| followed by a full bar (it pairs with the pickup)', () => {
-    expectValid(tune('A|:d2e fed|B2A AFA|d2e fed|e3 e2:|\nf2a afd|g2b bag|fed B2c|d3 d3|]'));
+  it('refuses a short bar before :| followed by a full bar (abc2midi: one bar too long "in repeat")', () => {
+    expectProblem(tune('A|:d2e fed|B2A AFA|d2e fed|e3 e2:|\nf2a afd|g2b bag|fed B2c|d3 d3|]'), /next section starts with a full bar/);
+    expectValid(tune('A|:d2e fed|B2A AFA|d2e fed|e3 e2:|\nA|f2a afd|g2b bag|fed B2c|d3 d3|]'));
   });
   it('rejects a short bar and pickup that do not add up to one bar', () => {
     expectProblem(tune('A|:d2e fed|B2A AFA|d2e fed|e3 e:|\n|:f|f2a afd|g2b bag|fed B2c|d3 d2:|'), /make 5\/8, not one bar/);
@@ -158,7 +159,7 @@ describe('what abc2midi refuses', () => {
   it('finds a body line read as a header field (A:|), whose music would go unchecked', () => {
     const hidden = 'X:1\nT:t\nM:4/4\nL:1/8\nK:G\nABcdABcd|ABcdABcd|ABcdABcd|ABcdABcd|\nA:|ABcdABcdABcdABcdABcd|ABcdABcd|]\n';
     expect(messages(hidden).join('\n')).toMatch(/line 7 begins "A:\|", which ABC readers take for a header field/);
-    expectValid(hidden.replace('\nA:|', 'A:|').replace('ABcdABcdABcdABcdABcd|', 'ABcdABcd|'));
+    expectValid(hidden.replace('ABcdABcd|\nA:|', 'ABcdABcA:|').replace('ABcdABcdABcdABcdABcd|', 'ABcdABcd|'));
   });
   it('refuses meters and unit lengths abc2midi refuses, in the header and inline', () => {
     expectProblem(tune('ABc|ABc|ABc|ABc|]', '3/3'), /M:3\/3: abc2midi accepts only a power of two/);

@@ -64,12 +64,11 @@ describe('bar guide: bar lines', () => {
     expect(ok('2/2', '1/8', b + 'Bc', '|')).toBe(true);
     expect(ok('2/2', '1/8', b + 'B', '|')).toBe(false);
   });
-  it('after a short `:|` the next bar is the pickup or a full bar', () => {
+  it('after a short `:|` the next bar is the pickup (abc2midi reads a full one as a bar too long)', () => {
     const b = 'G|ABcd|ABc:|';
     expect(ok('4/4', '1/4', b, 'd')).toBe(true);
     expect(ok('4/4', '1/4', b + 'd', '|')).toBe(true);
-    expect(ok('4/4', '1/4', b + 'dd', '|')).toBe(false);
-    expect(ok('4/4', '1/4', b + 'dddd', '|')).toBe(true);
+    expect(ok('4/4', '1/4', b + 'd', 'd')).toBe(false);
   });
   it('endings and two bar lines in a row', () => {
     expect(ok('4/4', '1/4', 'ABcd|ABcd', '|')).toBe(true);
