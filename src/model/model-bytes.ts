@@ -98,10 +98,17 @@ export async function readModel(source: ModelSource, dir: string): Promise<Loade
   return { dir, manifest, vocab, params: splitWeights(bytes, listed, source.where(file)) };
 }
 
+/** The training step a model was written at: from its training record, its metrics, or its weights file's name (`weights-S.bin`). */
+export function modelStep(manifest: ModelManifest): number | undefined {
+  const step = (manifest.training?.step ?? manifest.metrics?.step) as number | undefined;
+  if (step !== undefined) return step;
+  const written = /weights-(\d+)/.exec(manifest.weightsManifest[0]?.paths[0] ?? '')?.[1];
+  return written ? Number(written) : undefined;
+}
+
 /** A short name for what a model is: `default, 2x384 lstm, step 4750` (never a path). */
 export function describeModel(name: string, manifest: ModelManifest): string {
   const { layers, hidden, cell } = manifest.model;
-  const written = /-(\d+)\.bin$/.exec(manifest.weightsManifest[0]?.paths[0] ?? '')?.[1]; // weights-S.bin
-  const step = (manifest.training?.step ?? manifest.metrics?.step ?? (written ? Number(written) : undefined)) as number | undefined;
+  const step = modelStep(manifest);
   return `${name}, ${layers}x${hidden} ${cell}${step !== undefined ? `, step ${step}` : ''}`;
 }

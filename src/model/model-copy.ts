@@ -2,7 +2,7 @@
 // step kept, so the copy still says what it is) and the weights stored as float32, float16 or
 // 8-bit (quantize.ts), as the bytes of each file. The build writes the page's model with it, and
 // scripts/model-copy.ts a directory to measure a stored form with `evaluate`. Pure.
-import type { LoadedModel, ModelManifest } from './model-bytes.js';
+import { type LoadedModel, type ModelManifest, modelStep } from './model-bytes.js';
 import { paramShapes } from './params.js';
 import { quantize, type StoredDtype } from './quantize.js';
 
@@ -11,7 +11,7 @@ export type ModelFiles = Record<string, Uint8Array>;
 
 export function modelCopy(model: LoadedModel, dtype: StoredDtype): ModelFiles {
   const { manifest } = model;
-  const step = (manifest.training?.step ?? manifest.metrics?.step) as number | undefined;
+  const step = modelStep(manifest);
   const weightsFile = `weights${step !== undefined ? `-${String(step).padStart(8, '0')}` : ''}${dtype === 'float32' ? '' : `-${dtype}`}.bin`;
   const parts = paramShapes(manifest.model, manifest.vocabSize).map((s) => ({ ...s, ...quantize(model.params[s.name], dtype) }));
   const bytes = new Uint8Array(parts.reduce((n, p) => n + p.bytes.length, 0));
