@@ -10,7 +10,7 @@ export default defineConfig({
   root: 'web',
   base: './',
   publicDir: false,
-  plugins: [pageFiles({ modelDir: fileURLToPath(new URL('./models/default', import.meta.url)), weights: 'float32' })],
+  plugins: [pageFiles({ modelDir: fileURLToPath(new URL('./models/default', import.meta.url)), weights: 'uint8' })],
   worker: { format: 'es' },
   build: {
     outDir: '../dist/web',
