@@ -1,6 +1,6 @@
 // Judging finished attempts: a tune must end, pass the project's validator, differ from every
-// tune already in the book, and (unless copies are allowed) share no 4-bar window with a
-// training tune. Keeps the counts the summary reports and the attempt/time budget. An attempt
+// tune already in the book (and, unless the title was asked for, from every title in it), and
+// (unless copies are allowed) share no 4-bar window with a training tune. Keeps the counts the summary reports and the attempt/time budget. An attempt
 // that finished is judged even when the time is up (the work is done); only new ones stop.
 import { validateTune } from '../abc/validate.js';
 import { MIN_BARS } from '../abc/bar-rules.js';
@@ -26,6 +26,8 @@ export class TuneJudge {
   private failures: Record<string, number> = {};
   private logProbSum = 0;
   private seen = new Set<string>();
+  /** Titles already in the book (lower case): a title the model wrote is not used twice. */
+  private titles = new Set<string>();
 
   constructor(
     private opts: ComposeOptions,
@@ -87,7 +89,8 @@ export class TuneJudge {
       return;
     }
     const dup = duplicateKey(tuneInfo(a.text).body); // the model text: one tune in two keys is one tune
-    if (this.seen.has(dup)) {
+    const title = info.title.toLowerCase();
+    if (this.seen.has(dup) || (this.opts.title === undefined && this.titles.has(title))) {
       this.duplicates++;
       return;
     }
@@ -98,6 +101,7 @@ export class TuneJudge {
       return;
     }
     this.seen.add(dup);
+    this.titles.add(title);
     const tune: ComposedTune = {
       title: info.title, meter: info.meter, key: info.key, bars: info.bars, abc: withNumber(text, this.tunes.length + 1),
       logProbPerChar: +(a.logProb / Math.max(1, a.chosen)).toFixed(4), ...(copied ? { copied: true } : {}),
@@ -110,7 +114,7 @@ export class TuneJudge {
   private mainCause(): string {
     const causes: [string, number][] = [
       ...Object.entries(this.failures).map(([why, n]): [string, number] => [`invalid: ${why}`, n]),
-      ['duplicates of a tune already in the book', this.duplicates],
+      ['duplicates of a tune or title already in the book', this.duplicates],
       ['copies of training tunes', this.copiesRejected],
     ];
     const [why, n] = causes.reduce((a, b) => (b[1] > a[1] ? b : a));
