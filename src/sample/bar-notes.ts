@@ -69,9 +69,14 @@ export function accBreaksTie(s: PitchCount, text: string): boolean {
   return s.tie !== null && (s.tie.acc === '' || !s.tie.acc.startsWith(text));
 }
 
+/** The pitch of the note being written: its letter and octave mark, and the accidental it sounds with. */
+export function pitchOf(s: PitchCount): Pitch {
+  return { key: s.noteKey, acc: s.noteAcc || s.accs[s.noteKey] || '' };
+}
+
 /** The note's pitch is complete (no more octave marks): checks a pending tie; true when it breaks it. */
 export function closePitch(s: PitchCount): boolean {
-  const p = { key: s.noteKey, acc: s.noteAcc || s.accs[s.noteKey] || '' };
+  const p = pitchOf(s);
   if (s.noteAcc) s.accs = { ...s.accs, [s.noteKey]: s.noteAcc };
   const bad = s.tie !== null && (s.tie.key !== p.key || s.tie.acc !== p.acc);
   s.pitchOpen = false;

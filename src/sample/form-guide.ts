@@ -8,7 +8,7 @@
 import { div, toNumber } from '../abc/fraction.js';
 import { BAR_TEXTS, legalBar, limitOf } from '../abc/bar-rules.js';
 import { type BarState, stepBar } from './bar-state.js';
-import { LEN_SUFFIXES } from './bar-notes.js';
+import { LEN_SUFFIXES, pitchOf } from './bar-notes.js';
 import type { FormPlan } from './form-plan.js';
 
 const SLACK = 0.5 + 1e-9;
@@ -55,6 +55,23 @@ export function formDone(f: FormState): boolean {
 const barsOf = (s: BarState) => toNumber(div(s.dur, s.full));
 const near = (x: number, y: number) => Math.abs(x - y) <= SLACK;
 
+/**
+ * Bars played by the current part if it ends after `closed` of its bars: once if it is not
+ * repeated; twice from where its repeat starts if it has no endings; else its first pass and the
+ * second from the repeat's start through the second ending.
+ */
+function playedBy(f: FormState, closed: number): number {
+  if (!f.plan.parts[f.part].repeat) return closed;
+  return (f.ending === 0 ? closed : f.firstPass) + closed - f.repeatFrom;
+}
+
+/** Whether `total` bars played are a whole number of 8-bar phrases, at least two, when the tune ends here (before its last part, of half phrases, at least one). */
+function wholePhrases(f: FormState, total: number): boolean {
+  const last = f.part === f.plan.parts.length - 1;
+  const phrase = last ? PHRASE : PHRASE / 2;
+  return near(total, Math.max(last ? 2 : 1, Math.round(total / phrase)) * phrase);
+}
+
 /** The form after closing the bar of `s` with bar line `text`, or null when the form refuses it there. */
 export function closeBar(f: FormState, s: BarState, text: string): FormState | null {
   if (formDone(f)) return null;
@@ -66,34 +83,31 @@ export function closeBar(f: FormState, s: BarState, text: string): FormState | n
   const nextRepeat = f.plan.parts[f.part + 1]?.repeat ?? false;
   const last = f.part === f.plan.parts.length - 1;
   const go = (changes: Partial<FormState>): FormState => ({ ...f, ...changes });
-  // A part ends: the bars played so far stay a whole number of 8-bar phrases (within half a
-  // bar), and the tune's last bar line needs its last note on the tonic.
-  const ends = (played: number): FormState | null => {
-    const total = f.played + played;
-    const phrase = last ? PHRASE : PHRASE / 2;
-    if (!near(total, Math.max(last ? 2 : 1, Math.round(total / phrase)) * phrase) || (last && f.tonicEnd && !f.lastTonic)) return null;
+  // A part ends: the bars played so far stay whole phrases, and the tune's last bar line needs
+  // its last note on the tonic.
+  const ends = (): FormState | null => {
+    const total = f.played + playedBy(f, closed);
+    if (!wholePhrases(f, total) || (last && f.tonicEnd && !f.lastTonic)) return null;
     return { ...f, part: f.part + 1, bars: 0, repeatFrom: 0, ending: 0, endingFrom: 0, firstPass: 0, played: total };
   };
-  const twice = closed + (closed - f.repeatFrom);
   // A part that is not repeated, or the second ending of one that is, closes with `||`, `|]`, `|:` (or a plain `|`).
   const closesPart = at && (repeat ? f.ending === 2 : f.ending === 0);
-  const once = repeat ? f.firstPass + closed - f.repeatFrom : closed;
   switch (text) {
     case '|':
       if (before) return go({ bars: closed });
-      return closesPart && !repeat ? ends(once) : null;
+      return closesPart && !repeat ? ends() : null;
     case '||':
-      return closesPart ? ends(once) : null;
+      return closesPart ? ends() : null;
     case '|]':
-      return closesPart && last ? ends(once) : null;
+      return closesPart && last ? ends() : null;
     case '|:':
       // The body's start, or the end of the anacrusis, opens the first part's repeat.
       if (f.part === 0 && f.bars === 0 && closed < 1) return repeat ? go({ bars: closed, repeatFrom: closed }) : null;
-      return closesPart && !last && nextRepeat ? ends(once) : null;
+      return closesPart && !last && nextRepeat ? ends() : null;
     case ':|':
-      return at && repeat && f.ending === 0 ? ends(twice) : null;
+      return at && repeat && f.ending === 0 ? ends() : null;
     case '::':
-      return at && repeat && f.ending === 0 && !last && nextRepeat ? ends(twice) : null;
+      return at && repeat && f.ending === 0 && !last && nextRepeat ? ends() : null;
     case '|1':
       return repeat && f.ending === 0 && before && closed >= PART_BARS - 2 - SLACK ? go({ bars: closed, ending: 1, endingFrom: closed }) : null;
     case ':|2':
@@ -129,10 +143,7 @@ export function capOf(f: FormState, s: BarState): number {
   const left = (part.bars - f.bars) * full;
   if (left < 1e-9 || left >= limit - 1e-9) return limit;
   // A full last bar is fine when the bars played still come out whole (a short pickup).
-  const closed = f.bars + limit / full;
-  const played = f.played + (!part.repeat ? closed : f.ending === 0 ? 2 * closed - f.repeatFrom : f.firstPass + closed - f.repeatFrom);
-  const phrase = f.part === f.plan.parts.length - 1 ? PHRASE : PHRASE / 2;
-  return Math.abs(played - Math.round(played / phrase) * phrase) <= SLACK ? limit : left;
+  return wholePhrases(f, f.played + playedBy(f, f.bars + limit / full)) ? limit : left;
 }
 
 /** The part may end at the end of the bar of `s` (its last bar, full or cut short). */
@@ -173,7 +184,7 @@ export function finishesElement(s: BarState, ch: string): boolean {
 /** Whether the element being written in `s` is a single note on the tonic. */
 export function onTonic(f: FormState, s: BarState): boolean {
   if (s.chord) return false;
-  const p = s.pitchOpen ? { key: s.noteKey, acc: s.noteAcc || s.accs[s.noteKey] || '' } : s.lastNote;
+  const p = s.pitchOpen ? pitchOf(s) : s.lastNote;
   if (!p || p.key[0].toUpperCase() !== f.tonic.letter) return false;
   const sounding = { '': f.tonic.acc, '=': '', '^': '#', _: 'b' }[p.acc];
   return p.acc === '' || sounding === f.tonic.acc;

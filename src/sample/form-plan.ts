@@ -6,6 +6,8 @@
 // counted by scripts/form-shares.ts; the form guide's test checks that most training tunes
 // follow a plan). Pure.
 
+import { Rng } from '../model/rng.js';
+
 export interface FormPlan {
   /** The plan's name (AABB, or AABB:4 when its parts are not 8 bars). */
   name: string;
@@ -86,14 +88,11 @@ export function drawForm(u: number, shares: Record<string, number> = FORM_SHARES
 /** Chooses the form plan of a tune from its header (T: to K:, once written); null: no form guide. */
 export type FormChooser = (header: string) => FormPlan | null;
 
-/** A number in [0, 1) from a seed and a text (FNV-1a, then a mulberry32 round). */
+/** A number in [0, 1) from a seed and a text: FNV-1a of the text, then one draw of the project's Rng. */
 export function hashUnit(seed: number, text: string): number {
   let h = (0x811c9dc5 ^ seed) >>> 0;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  h = (h + 0x6d2b79f5) >>> 0;
-  h = Math.imul(h ^ (h >>> 15), h | 1);
-  h ^= h + Math.imul(h ^ (h >>> 7), h | 61);
-  return ((h ^ (h >>> 14)) >>> 0) / 4294967296;
+  return new Rng(h).next();
 }
 
 /**
