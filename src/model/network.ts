@@ -1,11 +1,11 @@
-// The network as named tfjs variables, its training forward pass over a time-major batch,
-// and the loss with gradients. Layer l's input projection for all T steps is one matMul
-// [T*B, D] x [D, G*H]; only the recurrent product runs step by step.
+// The network as named tfjs variables, its training forward pass over a time-major batch, and
+// the evaluation of held-out text (the loss with gradients is in network-grads.ts). Layer l's
+// input projection for all T steps is one matMul [T*B, D] x [D, G*H]; only the recurrent
+// product runs step by step.
 import * as tf from '@tensorflow/tfjs-core';
 import type { ModelConfig } from './config.js';
 import { type LayerState, stepCell } from './cells.js';
-import { BOS } from '../tokenizer/index.js';
-import { crossEntropy, linear, matMul, oneHotRows } from './ops.js';
+import { linear, matMul, oneHotRows } from './ops.js';
 import { type Params, paramShapes } from './params.js';
 
 export interface Network {
@@ -109,40 +109,6 @@ export function forwardSequence(net: Network, inputs: tf.Tensor1D, batch: number
   }
   const logits = lin(x!, w['out.w'] as unknown as tf.Tensor2D, w['out.b'] as unknown as tf.Tensor1D);
   return { logits, state: finalState };
-}
-
-/**
- * The mean loss (nats/char) and gradients by weight name as tensors, and the carried state
- * (all kept: the caller disposes them). Nothing is read back to JS: the native training path
- * clips and applies them on the backend.
- */
-export function lossAndGradTensors(net: Network, inputs: Int32Array, targets: Int32Array, batch: number, state: LayerState[], dropoutRate: number, seed: number) {
-  let next: LayerState[] = [];
-  const kept: tf.Tensor[] = [];
-  const { value, grads } = tf.variableGrads(() => {
-    const x = tf.tensor1d(inputs, 'int32');
-    const resets = resetMasks(inputs, batch, BOS);
-    const out = forwardSequence(net, x, batch, state, { dropout: dropoutRate, seed, train: true, resets, kept });
-    next = out.state.map((s) => ({ h: tf.keep(s.h), ...(s.c ? { c: tf.keep(s.c) } : {}) }));
-    return crossEntropy(out.logits, targets);
-  }, Object.values(net.weights));
-  kept.forEach((t) => t.dispose());
-  const byName: Record<string, tf.Tensor> = {};
-  for (const [name, v] of Object.entries(net.weights)) byName[name] = grads[v.name];
-  return { loss: value, grads: byName, state: next };
-}
-
-/** Mean loss (nats/char), gradients by weight name as arrays, and the carried state (kept, caller disposes). */
-export function lossAndGrads(net: Network, inputs: Int32Array, targets: Int32Array, batch: number, state: LayerState[], dropoutRate: number, seed: number) {
-  const t = lossAndGradTensors(net, inputs, targets, batch, state, dropoutRate, seed);
-  const loss = t.loss.dataSync()[0];
-  t.loss.dispose();
-  const out: Params = {};
-  for (const [name, g] of Object.entries(t.grads)) {
-    out[name] = g.dataSync() as Float32Array;
-    g.dispose();
-  }
-  return { loss, grads: out, state: t.state };
 }
 
 /** Summed loss (nats), counted characters and correct next-character guesses over masked positions, and the state after. */

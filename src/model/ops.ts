@@ -4,8 +4,6 @@
 // row gather is a one-hot product instead. The sums done in plain JS on wasm are tensor ops
 // on other backends, where a read back would stall the device.
 import * as tf from '@tensorflow/tfjs-core';
-// Gradients are registered by the union package (tfjs-core alone registers none).
-import '@tensorflow/tfjs';
 
 /**
  * a [m,k] x b [k,n] whose gradient uses plain products only: da = dy x bT, db = aT x dy.

@@ -6,7 +6,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { type LayerState, zeroState } from '../model/cells.js';
 import type { ModelConfig } from '../model/config.js';
 import { type EvalTotals, evaluateTunes } from '../model/evaluate.js';
-import { type Network, createNetwork, disposeNetwork, lossAndGradTensors, lossAndGrads, readWeights, setWeights } from '../model/network.js';
+import { type Network, createNetwork, disposeNetwork, readWeights, setWeights } from '../model/network.js';
+import { lossAndGradTensors, lossAndGrads } from '../model/network-grads.js';
 import type { Params } from '../model/params.js';
 
 export interface StepRequest {

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../src/model/backend.js';
 import { zeroState } from '../../src/model/cells.js';
 import type { CellType, ModelConfig } from '../../src/model/config.js';
-import { createNetwork, disposeNetwork, lossAndGrads } from '../../src/model/network.js';
+import { createNetwork, disposeNetwork } from '../../src/model/network.js';
+import { lossAndGrads } from '../../src/model/network-grads.js';
 import { type Params, initParams } from '../../src/model/params.js';
 
 const VOCAB = 6;
