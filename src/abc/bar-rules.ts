@@ -4,8 +4,9 @@
 // pickup that completes it (after `:|` too: abc2midi reads a short `:|` bar and a full one after
 // it as one bar too long). Repeats and endings are stepped through
 // repeat-state.ts, as the validator steps them; `|]` ends the tune, as in the corpus. The bar
-// guide (src/sample/bar-state.ts) steps through these rules; the validator reads the same
-// table and repeat state. Pure logic.
+// guide (src/sample/bar-state.ts) steps through these rules; they are bar-lengths.ts's rule
+// (the validator's and the normaliser's) stepped one bar line at a time, stricter where
+// composing needs it (pickups in whole quarter units, closed by `|` or `|:`). Pure logic.
 import { div, equals, frac, sub, type Frac } from './fraction.js';
 import { isFirstEnding, isSoftBar, parseBarText } from './bar-lines.js';
 import { repeatOpen, START_REPEATS, stepRepeat, type RepeatState } from './repeat-state.js';

@@ -178,7 +178,7 @@ function normalizeOrThrow(raw: string): NormalTune {
   if (timed < 4) throw new LexError('too short');
   const head = [`T:${name}`, `M:${meter}`, `L:${unitText(unit)}`, `K:${key}`];
   const text = head.join('\n') + '\n' + layoutBody(tokens, bars);
-  return { title: name, text, barProblems: checkBars(tokens, bars) };
+  return { title: name, text, barProblems: checkBars(tokens, bars, unit) };
 }
 
 /** The repairs, in order: each may only make bar lengths fit where they did not. */

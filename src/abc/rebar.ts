@@ -107,7 +107,7 @@ export function rebar(tokens: Token[], meter: string, unit: Frac): Token[] {
   const meters = metersAtBars(tokens, meter);
   const stretches: Stretch[] = [];
   let usedUpTo = -2;
-  const problems = checkBars(tokens, measureBars(tokens, meter, unit));
+  const problems = checkBars(tokens, measureBars(tokens, meter, unit), unit);
   if (problems.length > 2 && problems.length > bars.length / 4) return tokens; // a wrong meter, not a slip of the pen
   for (const p of problems) {
     const k = p.bar - 1;

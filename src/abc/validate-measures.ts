@@ -2,6 +2,8 @@
 // Durations are in whole notes, with tuplet multipliers applied (abcjs already folds broken
 // rhythm `>`/`<` into note durations and leaves grace notes out). Inline and body `M:` changes
 // are followed. Only the first voice of the first staff is read.
+import { kindOfAbcjs } from './bar-lines.js';
+import type { TimedBar } from './bar-lengths.js';
 
 /** A bar line as abcjs reports it, e.g. `bar_thin`, `bar_right_repeat`. */
 export interface BarLine {
@@ -30,6 +32,12 @@ export interface Measure {
   ending?: string;
   /** True for the first measure of an ending. */
   endingStart: boolean;
+}
+
+/** A measure as the ABC layer's bar-length rule reads it (bar-lengths.ts). */
+export function timedBar(m: Measure): TimedBar {
+  const kinds = (lines: BarLine[]) => lines.map((b) => kindOfAbcjs(b.type));
+  return { number: m.number, duration: m.duration, meterLength: m.meterLength, before: kinds(m.before), after: kinds(m.after), ending: m.ending, endingStart: m.endingStart };
 }
 
 export interface MeasureList {

@@ -6,9 +6,9 @@
 
 import abcjs from 'abcjs';
 import { checkHeader, pickTune } from './validate-header.js';
-import { checkBarLengths } from './validate-lengths.js';
+import { barLengthProblems } from './bar-lengths.js';
 import { checkLines } from './validate-lines.js';
-import { extractMeasures } from './validate-measures.js';
+import { extractMeasures, timedBar } from './validate-measures.js';
 import type { Problem } from './validate-problem.js';
 import { checkRepeats } from './validate-repeats.js';
 
@@ -62,7 +62,7 @@ function musicProblems(text: string, minBars: number): Problem[] {
       problems.push({ bar: 0, message: `only ${measures.length} bars, at least ${minBars} needed` });
     }
     append(problems, checkRepeats(barLines));
-    append(problems, checkBarLengths(measures));
+    append(problems, barLengthProblems(measures.map(timedBar)));
     append(problems, noteProblems);
   } catch (err) {
     problems.push({ bar: 0, message: `could not read the parsed tune: ${String(err)}` });

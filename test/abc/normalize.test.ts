@@ -1,6 +1,7 @@
 // Unit tests of the normal form, one rule at a time, on small hand-written tunes.
 import { describe, expect, it } from 'vitest';
 import { formatTune, normalizeTune } from '../../src/abc/normalize.js';
+import { validateTune } from '../../src/abc/validate.js';
 
 const BARS = '|GABc dedB|GABc d2B2|GABc dedB|A2G2 G4|]';
 
@@ -97,7 +98,24 @@ describe('body', () => {
   });
   it('reports wrong bar lengths', () => {
     const r = normalizeTune(tune('T:t\nM:4/4\nK:D', '|GABc dedB|GABc d2B2 c|GABc dedB|GA dedB|A2G2 G4|]'));
-    expect(r.ok && r.tune.barProblems.map((p) => p.message.split(':')[0])).toEqual(['bar too long', 'bar too short']);
+    expect(r.ok && r.tune.barProblems.map((p) => p.message.split(':')[0])).toEqual(['bar is too long', 'bar is short']);
+  });
+  it('reads bar lengths by the validator\'s rule (bar-lengths.ts), problem for problem', () => {
+    const cases = [
+      '|GABc dedB|GABc d2B2 c|GABc dedB|GA dedB|A2G2 G4|]', // too long, then short
+      'G2|:GA|GABc dedB|GABc dedB|GABc dedB|A2G2 G4:|', // a second pickup
+      '|GABc dedB|GABc dedB|GABc dedB|A2G2 G2||[M:3/4]GA|GAB dBd|GAB dBd|GAB dBd|G6|]', // a short bar before a meter change
+      '|GABc dedB|GABc dedB|GABc dedB|A2G2 G2||GA|GABc dedB|GABc dedB|GABc dedB|A2G2 G4|]', // short || + pickup: one bar
+    ];
+    const counts: number[] = [];
+    for (const body of cases) {
+      const r = normalizeTune(tune('T:t\nM:4/4\nK:D', body));
+      if (!r.ok) throw new Error(r.reason);
+      const fromValidator = validateTune(formatTune(1, r.tune)).problems.map((p) => p.message);
+      expect(r.tune.barProblems.map((p) => p.message), body).toEqual(fromValidator);
+      counts.push(fromValidator.length);
+    }
+    expect(counts).toEqual([2, 1, 1, 0]);
   });
   it('counts tuplets and broken rhythm when measuring bars', () => {
     const r = normalizeTune(tune('T:t\nM:6/8\nK:D', '|(3GAB G>A B<c|GAB cde|(4GABc d3|(2GA c3|]'));

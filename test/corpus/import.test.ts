@@ -30,9 +30,9 @@ describe('buildCorpus', () => {
     const b = { name: 'b.abc', text: tune(1, 'One again') + '\n' + 'X:3\nT:No meter\nK:G\n|GABc|\n' };
     const { report, kept } = buildCorpus([a, b]);
     expect(kept.map((t) => t.title)).toEqual(['One']);
-    expect(report.files[0].dropped).toEqual({ 'invalid: bar too short': 1 });
+    expect(report.files[0].dropped).toEqual({ 'invalid: bar is short': 1 });
     expect(report.files[1].dropped).toEqual({ duplicate: 1, 'no meter': 1 });
-    expect(report.totals).toEqual({ read: 4, kept: 1, dropped: { 'invalid: bar too short': 1, duplicate: 1, 'no meter': 1 } });
+    expect(report.totals).toEqual({ read: 4, kept: 1, dropped: { 'invalid: bar is short': 1, duplicate: 1, 'no meter': 1 } });
   });
   it('uses an injected validator', () => {
     const reject = () => ({ valid: false, problems: [{ bar: 2, message: 'Bar 2 is odd: 3/8' }] });

@@ -1,22 +1,41 @@
-// Checks each measure's length against the meter in force when it starts.
-// A measure longer than the meter is always wrong. A short one is accepted as the tune's
-// anacrusis, as the final bar, or at a section boundary when it pairs with its neighbour
-// (short bar before `||`/`:|`/`|:` + pickup after it = one full bar), following abc2midi,
-// which carries a short bar's time across a section boundary into the next bar, `:|` included
-// (a short bar before `:|` then a full bar reads to abc2midi as one bar too long).
-// Bars of a second (third...) ending are alternatives to the first ending's bars.
-
-// Bar lines are read through the ABC layer's table (bar-lines.ts).
-import { isFirstEnding, isSectionEnd, kindOfAbcjs } from './bar-lines.js';
-import type { BarLine, Measure } from './validate-measures.js';
+// Bar lengths against the meter in force where each bar starts, as abc2midi reads them: the
+// one rule of the ABC layer for a written tune's bars, used by the validator (on abcjs's
+// measures) and by the normaliser's bar check (on its own tokens), so the import and
+// `validate` agree bar for bar. A bar longer than the meter is always wrong. A short one is
+// accepted as the tune's anacrusis, as the final bar, or at a section boundary when it pairs
+// with its neighbour (short bar before `||`/`:|`/`|:` + pickup after it = one full bar),
+// following abc2midi, which carries a short bar's time across a section boundary into the next
+// bar, `:|` included (a short bar before `:|` then a full bar reads to abc2midi as one bar too
+// long). Bars of a second (third...) ending are alternatives to the first ending's bars.
+// Bar lines are read through the ABC layer's table (bar-lines.ts); the bar guide steps the same
+// rules one bar line at a time, stricter where composing needs it (bar-rules.ts). Pure.
+import { type BarKind, isFirstEnding, isSectionEnd } from './bar-lines.js';
 import { formatDuration, type Problem } from './validate-problem.js';
+
+/** A bar with notes, as either reader measured it. */
+export interface TimedBar {
+  /** 1-based position among the bars with notes. */
+  number: number;
+  /** Whole notes. */
+  duration: number;
+  /** The meter's bar length in whole notes; null for free meter (`M:none`). */
+  meterLength: number | null;
+  /** Bar lines between the previous bar (or the tune's start) and this one. */
+  before: BarKind[];
+  /** Bar lines between this bar and the next one (or the tune's end). */
+  after: BarKind[];
+  /** Label of the ending this bar is in, if any. */
+  ending?: string;
+  /** True for the first bar of an ending. */
+  endingStart: boolean;
+}
 
 const EPS = 1e-6;
 
-const isSoft = (lines: BarLine[]) => lines.some((b) => isSectionEnd(kindOfAbcjs(b.type)));
+const isSoft = (lines: BarKind[]) => lines.some(isSectionEnd);
 
 /** Neighbours of each measure, reading second endings as alternatives to the first. */
-function neighbours(measures: Measure[]): { prev: number[]; next: number[] } {
+function neighbours(measures: TimedBar[]): { prev: number[]; next: number[] } {
   const prev: number[] = [];
   const next: number[] = [];
   let beforeGroup = -1;
@@ -31,11 +50,11 @@ function neighbours(measures: Measure[]): { prev: number[]; next: number[] } {
   return { prev, next };
 }
 
-const shortOf = (m: Measure | undefined) =>
+const shortOf = (m: TimedBar | undefined) =>
   m !== undefined && m.meterLength !== null && m.duration < m.meterLength - EPS;
 
 /** Why a short measure is wrong, or null when its shortness is legal. */
-function shortProblem(measures: Measure[], i: number, prev: number, next: number): string | null {
+function shortProblem(measures: TimedBar[], i: number, prev: number, next: number): string | null {
   const m = measures[i];
   const len = m.meterLength as number;
   const have = `${formatDuration(m.duration)} of ${formatDuration(len)}`;
@@ -71,8 +90,8 @@ function shortProblem(measures: Measure[], i: number, prev: number, next: number
   return `bar is short: ${have}`;
 }
 
-/** Bar-length problems of a list of measures. */
-export function checkBarLengths(measures: Measure[]): Problem[] {
+/** Bar-length problems of a tune's bars with notes, in order. */
+export function barLengthProblems(measures: TimedBar[]): Problem[] {
   const problems: Problem[] = [];
   const { prev, next } = neighbours(measures);
   measures.forEach((m, i) => {
