@@ -125,6 +125,37 @@ export function applyBarGuide(guide: Guide, state: BarState, chars: string[], pu
   return { noEnd: !canEnd, accept: (ch) => allowed.has(ch) };
 }
 
+/**
+ * One choice's guide, worked out only as far as the character drawn needs: `surely(ch)` steps
+ * that one character (null: the end) through the bar and form rules and says whether the full
+ * guide surely allows it; `full()` is what applyBarGuide makes of it, all characters tried (the
+ * sampler asks for it only when a draw is not surely allowed: about one choice in twenty).
+ */
+export interface LazyGuide {
+  surely(ch: string | null): boolean;
+  full(): Guide;
+}
+
+/** A lazy guide for `guide` narrowed by the bars in `memo` (no memo: the guide as it is). */
+export function lazyGuide(guide: Guide, memo: BarMemo | undefined, chars: string[], push = false): LazyGuide {
+  let whole: Guide | undefined;
+  const full = () => (whole ??= memo ? applyBarGuide(guide, memo.state, chars, push, memo.form) : guide);
+  if (guide.force !== undefined || guide.only !== undefined) return { surely: () => false, full };
+  const surely = (ch: string | null): boolean => {
+    // Whatever surely passes here is in applyBarGuide's set, which is then not empty: the shaped
+    // set if the form shaped it, the pushed one if the push held (see applyBarGuide).
+    if (ch === null) return !guide.noEnd && (!memo || (endAllowed(memo.state) && (!memo.form || formEnds(memo.form, memo.state))));
+    if (ch.length !== 1 || guide.ban?.includes(ch) || (guide.accept && !guide.accept(ch))) return false;
+    if (!memo) return true;
+    const s = memo.state;
+    if (s.mode === 'bar' && s.text === '|]') return false;
+    const next = stepBar(s, ch);
+    if (next.bad || (memo.form && !stepForm(memo.form, s, ch, next))) return false;
+    return !push || !pushRefuses(s, ch);
+  };
+  return { surely, full };
+}
+
 /** The guide for a row with bar tracking: updates its memo, returns the narrowed guide. */
 export function guideBars(guide: Guide, text: string, memo: BarMemo | undefined, chars: string[], push = false, chooseForm?: FormChooser): { guide: Guide; memo?: BarMemo } {
   if (guide.force !== undefined) return { guide, memo };

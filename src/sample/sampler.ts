@@ -7,8 +7,8 @@ import { Rng } from '../model/rng.js';
 import type { Network } from '../model/network.js';
 import { Stepper } from '../model/stepper.js';
 import { BOS, EOS } from '../tokenizer/index.js';
-import { type BarMemo, type FormChooser, guideBars, PUSH_FROM } from './bar-guide.js';
-import { type CharTable, chooseNext } from './choose.js';
+import { type BarMemo, type FormChooser, lazyGuide, PUSH_FROM, trackBars } from './bar-guide.js';
+import { type CharTable, chooseLazily } from './choose.js';
 import { bodyGuide, type Conditions, guideNext, headerEnd } from './header-guide.js';
 import type { PickOptions } from './pick.js';
 import { nextTurn } from './next-turn.js';
@@ -91,10 +91,11 @@ export async function sampleAttempts(net: Network, table: CharTable, req: Sample
 
 /** Adds one character to a row; true when its tune has ended (EOS or length cap). */
 function advance(row: Row, logits: Float32Array, b: number, table: CharTable, req: SampleRequest, rng: Rng): boolean {
-  let guide = row.free ? bodyGuide(row.text) : guideNext(row.text, req.conditions);
+  const base = row.free ? bodyGuide(row.text) : guideNext(row.text, req.conditions);
   const push = row.text.length >= PUSH_FROM * req.maxLength;
-  if (req.barGuide !== false) ({ guide, memo: row.bars } = guideBars(guide, row.text, row.bars, table.chars, push, req.form));
-  const c = chooseNext(logits, b, table, guide, req.pick, rng);
+  if (req.barGuide !== false && base.force === undefined) row.bars = trackBars(row.bars, row.text, undefined, req.form);
+  const guide = lazyGuide(base, req.barGuide !== false ? row.bars : undefined, table.chars, push);
+  const c = chooseLazily(logits, b, table, guide, req.pick, rng);
   if (!c.forced) {
     row.logProb += c.logProb;
     row.chosen++;
@@ -104,6 +105,7 @@ function advance(row: Row, logits: Float32Array, b: number, table: CharTable, re
     return true;
   }
   row.text += table.chars[c.id];
-  if (!row.free && !guide.noEnd && headerEnd(row.text) >= 0) row.free = true;
+  // Free once the header guide lets the tune end (primed, 4 bar lines): from then on it is bodyGuide's.
+  if (!row.free && !base.noEnd && headerEnd(row.text) >= 0) row.free = true;
   return row.text.length >= req.maxLength;
 }

@@ -67,7 +67,7 @@ describe('composeTunes', () => {
   });
   it('names the commonest cause when the budget runs out', async () => {
     const r = await composeTunes(composer, opts({ maxAttempts: 3 }));
-    expect(r.reason).toMatch(/^attempt budget of 3 ran out: 0 of 2 tunes; 3 of 3 attempts were invalid: /);
+    expect(r.reason).toMatch(/^attempt budget of 3 ran out: 0 of 2 tunes; [23] of 3 attempts were invalid: /); // the commonest of the causes
   });
 });
 
