@@ -1,7 +1,8 @@
 // Judging finished attempts: a tune must end, pass the project's validator, differ from every
 // tune already in the book (and, unless the title was asked for, from every title in it), and
-// (unless copies are allowed) share no 4-bar window with a training tune. Keeps the counts the summary reports and the attempt/time budget. An attempt
-// that finished is judged even when the time is up (the work is done); only new ones stop.
+// (unless copies are allowed) share no 4-bar window with a training tune. Keeps the counts the
+// summary reports and the attempt/time budget. An attempt that finished is judged even when the
+// time is up (the work is done); only new ones stop.
 import { validateTune } from '../abc/validate.js';
 import { MIN_BARS } from '../abc/bar-rules.js';
 import { withNumber } from '../abc/tune-text.js';

@@ -88,6 +88,14 @@ export function pushRefuses(s: BarState, ch: string): boolean {
   return NEW_MATERIAL.test(ch) || (ch === '|' && !viaBar) || (ch === ':' && !viaRepeat);
 }
 
+/** The bar state after `ch`, or null when the guide or the bar rules refuse it (one character of applyBarGuide's sets). */
+function barStep(guide: Guide, state: BarState, ch: string): BarState | null {
+  if (ch.length !== 1 || (guide.accept && !guide.accept(ch))) return null;
+  if (state.mode === 'bar' && state.text === '|]') return null; // the corpus never goes on after `|]`
+  const next = stepBar(state, ch);
+  return next.bad ? null : next;
+}
+
 /**
  * Narrows a body guide by the bar rules and the form, for the characters `chars` (special tokens
  * skipped). `onCorner` is called when the bar rules refuse every character and the end (the
@@ -97,12 +105,10 @@ export function applyBarGuide(guide: Guide, state: BarState, chars: string[], pu
   if (guide.force !== undefined || guide.only !== undefined) return guide;
   let allowed = new Set<string>();
   const shaped = new Set<string>();
-  const final = state.mode === 'bar' && state.text === '|]'; // the corpus never goes on after `|]`
-  for (let i = 3; i < chars.length && !final; i++) {
+  for (let i = 3; i < chars.length; i++) {
     const ch = chars[i];
-    if (ch.length !== 1 || (guide.accept && !guide.accept(ch))) continue;
-    const next = stepBar(state, ch);
-    if (next.bad) continue;
+    const next = barStep(guide, state, ch);
+    if (!next) continue;
     allowed.add(ch);
     if (form && stepForm(form, state, ch, next)) shaped.add(ch);
   }
@@ -145,12 +151,11 @@ export function lazyGuide(guide: Guide, memo: BarMemo | undefined, chars: string
     // Whatever surely passes here is in applyBarGuide's set, which is then not empty: the shaped
     // set if the form shaped it, the pushed one if the push held (see applyBarGuide).
     if (ch === null) return !guide.noEnd && (!memo || (endAllowed(memo.state) && (!memo.form || formEnds(memo.form, memo.state))));
-    if (ch.length !== 1 || guide.ban?.includes(ch) || (guide.accept && !guide.accept(ch))) return false;
-    if (!memo) return true;
+    if (guide.ban?.includes(ch)) return false;
+    if (!memo) return ch.length === 1 && (!guide.accept || guide.accept(ch));
     const s = memo.state;
-    if (s.mode === 'bar' && s.text === '|]') return false;
-    const next = stepBar(s, ch);
-    if (next.bad || (memo.form && !stepForm(memo.form, s, ch, next))) return false;
+    const next = barStep(guide, s, ch);
+    if (!next || (memo.form && !stepForm(memo.form, s, ch, next))) return false;
     return !push || !pushRefuses(s, ch);
   };
   return { surely, full };

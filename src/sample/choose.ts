@@ -78,10 +78,10 @@ export function chooseLazily(logits: Float32Array, row: number, table: CharTable
   if (opts.greedy || opts.topK > 0 || opts.topP < 1) return chooseNext(logits, row, table, guide.full(), opts, rng);
   const n = table.size;
   const id = drawAny(logits, row, n, opts.temperature, rng);
-  const drawn = { id, forced: false, logProb: logSoftmax(logits, row * n, n, 1)[id] };
-  if (guide.surely(id === EOS ? null : table.chars[id])) return drawn;
+  const drawn = () => ({ id, forced: false, logProb: logSoftmax(logits, row * n, n, 1)[id] });
+  if (guide.surely(id === EOS ? null : table.chars[id])) return drawn();
   const whole = guide.full();
-  return allows(table, whole, id) ? drawn : chooseNext(logits, row, table, whole, opts, rng);
+  return allows(table, whole, id) ? drawn() : chooseNext(logits, row, table, whole, opts, rng);
 }
 
 /** Whether a full guide lets the sampler take `id` freely (a forced character is chooseNext's). */
