@@ -1,5 +1,5 @@
 // `npm run compose -- --tunes 10 [--out DIR] [--seed N] [--temperature T] [--top-k K] [--top-p P]
-//   [--beam W [--stochastic]] [--greedy] [--no-guard] [--no-bar-guide] [--form auto|off|AABB|...] [--title T] [--meter M] [--key K] [--prime ABC]
+//   [--beam W [--deterministic]] [--greedy] [--no-guard] [--no-bar-guide] [--form auto|off|AABB|...] [--title T] [--meter M] [--key K] [--prime ABC]
 //   [--allow-copies] [--pdf] [--json] [--model DIR] [--backend NAME] [--max-attempts N] [--max-seconds S]`
 // Composes a tune book from the shipped model. Every option is checked before anything is
 // written (--out before anything is composed; title and prime against the model's characters
@@ -17,7 +17,7 @@ const NAME = 'compose';
 
 const { values, positionals } = parseFlags(NAME, {
   tunes: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' }, temperature: { type: 'string' },
-  'top-k': { type: 'string' }, 'top-p': { type: 'string' }, beam: { type: 'string' }, stochastic: { type: 'boolean' },
+  'top-k': { type: 'string' }, 'top-p': { type: 'string' }, beam: { type: 'string' }, stochastic: { type: 'boolean' }, deterministic: { type: 'boolean' },
   greedy: { type: 'boolean' }, 'no-guard': { type: 'boolean' }, 'no-bar-guide': { type: 'boolean' }, title: { type: 'string' }, meter: { type: 'string' },
   key: { type: 'string' }, prime: { type: 'string' }, 'allow-copies': { type: 'boolean' }, pdf: { type: 'boolean' },
   json: { type: 'boolean' }, model: { type: 'string' }, backend: { type: 'string' }, 'max-attempts': { type: 'string' },
@@ -26,11 +26,12 @@ const { values, positionals } = parseFlags(NAME, {
 
 function readOptions() {
   if (positionals.length > 0) fail(NAME, `unexpected argument "${positionals[0]}"`, 2);
+  if (values.stochastic && values.deterministic) fail(NAME, '--stochastic and --deterministic exclude each other (stochastic is the default)', 2);
   const raw = {
     tunes: intFlag(NAME, 'tunes', values.tunes), seed: intFlag(NAME, 'seed', values.seed, 0) ?? Math.floor(Math.random() * 1e6),
     temperature: numberFlag(NAME, 'temperature', values.temperature, 0, 100, true), topK: intFlag(NAME, 'top-k', values['top-k'], 0),
     topP: numberFlag(NAME, 'top-p', values['top-p'], 0, 1, true), beam: intFlag(NAME, 'beam', values.beam),
-    stochasticBeam: values.stochastic, greedy: values.greedy, repetitionGuard: values['no-guard'] ? false : undefined,
+    stochasticBeam: values.deterministic ? false : values.stochastic, greedy: values.greedy, repetitionGuard: values['no-guard'] ? false : undefined,
     barGuide: values['no-bar-guide'] ? false : undefined, form: values.form, title: values.title, meter: values.meter, key: values.key,
     prime: values.prime, allowCopies: values['allow-copies'],
     maxAttempts: intFlag(NAME, 'max-attempts', values['max-attempts']), maxSeconds: numberFlag(NAME, 'max-seconds', values['max-seconds'], 0, Infinity, true),

@@ -18,7 +18,7 @@ export interface ComposeOptions {
   topP: number;
   /** 0 or 1 = sampling; >= 2 = beam search of that width. */
   beam: number;
-  /** Beam search samples its candidates (at the temperature) before keeping the best. */
+  /** Stochastic beam search (default true): the beams are a draw without replacement; false: the W most likely go on. */
   stochasticBeam?: boolean;
   /** Always take the most likely character (sampling only, one tune: every attempt is the same). */
   greedy?: boolean;

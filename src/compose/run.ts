@@ -50,7 +50,7 @@ export async function runCompose(c: Composer, raw: ComposeOptions, onProgress?: 
     for (let round = 0; judge.wantsMore() && !stop(); round++) {
       const size = Math.min(BEAM_ROUND, judge.roundSize());
       const req = { tunes: size, width: opts.beam, maxLength: MAX_TUNE_LENGTH, seed: (opts.seed + round * 7919) >>> 0, pick,
-        stochastic: opts.stochasticBeam ?? false, guard: opts.repetitionGuard ?? true, conditions,
+        stochastic: opts.stochasticBeam ?? true, guard: opts.repetitionGuard ?? true, conditions,
         barGuide: opts.barGuide ?? true, form, stop };
       const out = await beamSearch(c.network, c.table, req);
       tokens += out.tokens;

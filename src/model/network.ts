@@ -18,7 +18,8 @@ export function createNetwork(config: ModelConfig, vocabSize: number, params: Pa
   const weights: Record<string, tf.Variable> = {};
   for (const { name, shape } of paramShapes(config, vocabSize)) {
     if (!params[name]) throw new Error(`model: weight "${name}" is missing`);
-    weights[name] = tf.variable(tf.tensor(params[name], shape), true); // unnamed: several networks may share a process
+    // unnamed: several networks may share a process; tidy drops the initial tensor (the variable keeps its data)
+    weights[name] = tf.tidy(() => tf.variable(tf.tensor(params[name], shape), true));
   }
   return { config, vocabSize, weights };
 }

@@ -7,7 +7,7 @@ import { groupBeats } from '../abc/beaming.js';
 /** One line describing how the book was made (model, seed and the settings that matter). */
 export function settingsLine(result: Pick<ComposeResult, 'model' | 'seed'>, opts: ComposeOptions): string {
   const parts = [`model ${result.model}`, `seed ${result.seed}`];
-  if (opts.beam >= 2) parts.push(`beam ${opts.beam}${opts.stochasticBeam ? ' stochastic' : ''}`);
+  if (opts.beam >= 2) parts.push(`beam ${opts.beam}${opts.stochasticBeam === false ? ' deterministic' : ''}`);
   else parts.push(opts.greedy ? 'greedy' : `temperature ${opts.temperature}`);
   if (opts.topK > 0) parts.push(`top-k ${opts.topK}`);
   if (opts.topP < 1) parts.push(`top-p ${opts.topP}`);

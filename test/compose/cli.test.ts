@@ -46,6 +46,7 @@ describe('compose CLI, bad options', () => {
     ['an unclosed chord', ['--prime', '[[[['], /--prime cannot begin a tune: its character 2/],
     ['a tuplet of non-notes', ['--prime', '(3ABCDEFGHI'], /--prime cannot begin a tune: its character 10 \("H"\)/],
     ['greedy beam search', ['--greedy', '--beam', '4'], /--greedy is for sampling only/],
+    ['both beam kinds', ['--beam', '4', '--stochastic', '--deterministic'], /--stochastic and --deterministic exclude each other/],
   ];
   it.each(cases)('%s: one line, exit code 2, nothing written', async (_, args, message) => {
     const out = join(tmp, `bad-${args.join('')}`.replace(/[^a-z0-9-]/gi, ''));

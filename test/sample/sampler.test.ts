@@ -77,6 +77,13 @@ describe('beamSearch', () => {
   it('is deterministic by seed', async () => {
     expect((await beam(4, 3)).attempts).toEqual((await beam(4, 3)).attempts);
   });
+  it('stochastic: the same tunes for the same seed, others for another', async () => {
+    const s = (seed: number) => beam(seed, 3, { stochastic: true, maxLength: 150, conditions: { title: 'a', meter: '4/4', key: 'Gmaj' } });
+    const a = (await s(8)).attempts;
+    expect(a).toHaveLength(2);
+    expect((await s(8)).attempts).toEqual(a);
+    expect((await s(9)).attempts.map((t) => t.text)).not.toEqual(a.map((t) => t.text));
+  });
   it('with width 1 and greedy picks is greedy decoding', async () => {
     const greedy = { ...DEFAULT_PICK, greedy: true };
     const [g] = await sample(1, 1, greedy);

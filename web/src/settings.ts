@@ -13,15 +13,14 @@ function input(form: HTMLFormElement, name: string): HTMLInputElement | HTMLSele
   return form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
 }
 
-/** The form's settings (the compose options, the model and the engine): empty text fields left out, numbers as numbers. */
+/** The form's settings (the compose options, the model and the engine): empty text fields left out, numbers as numbers, checkboxes as booleans. */
 export function readSettings(form: HTMLFormElement): Settings {
   const out: Settings = {};
   for (const name of FIELDS) {
     const el = input(form, name);
     if (!el) continue;
-    if (el instanceof HTMLInputElement && el.type === 'checkbox') {
-      if (el.checked) out[name] = true;
-    } else if (el.value.trim() !== '') out[name] = NUMBERS.has(name) ? Number(el.value) : el.value.trim();
+    if (el instanceof HTMLInputElement && el.type === 'checkbox') out[name] = el.checked;
+    else if (el.value.trim() !== '') out[name] = NUMBERS.has(name) ? Number(el.value) : el.value.trim();
   }
   return out;
 }
