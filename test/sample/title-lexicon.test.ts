@@ -1,8 +1,8 @@
 // The title lexicon: prefix and word look-ups, and which characters a title may take next.
 import { describe, expect, it } from 'vitest';
-import { Lexicon, titleAllows, titleRuns, trailingWord } from '../../src/sample/title-lexicon.js';
+import { Lexicon, titleAllows, titleRuns } from '../../src/sample/title-lexicon.js';
 
-const lexicon = new Lexicon(['the', 'there', 'lark', 'in', 'morning', 'Mrs', ...titleRuns(["O'Neill's Reel"])]);
+const lexicon = new Lexicon(['the', 'there', 'lark', 'in', 'morning', 'Mrs', 'hair', 'mcdonald', 'macdonald', ...titleRuns(["O'Neill's Reel"])]);
 
 describe('Lexicon', () => {
   it('looks up words and prefixes in lower case', () => {
@@ -17,11 +17,27 @@ describe('Lexicon', () => {
 });
 
 describe('titleAllows', () => {
-  it('lets a word grow only into a lexicon word, in either case', () => {
+  it('lets a word grow only into a lexicon word', () => {
     expect(titleAllows(lexicon, 'The La', 'r')).toBe(true);
-    expect(titleAllows(lexicon, 'The La', 'R')).toBe(true);
     expect(titleAllows(lexicon, 'The La', 'x')).toBe(false);
     expect(titleAllows(lexicon, '', 'Q')).toBe(false);
+  });
+  it('keeps each word Capitalised, lower case or ALL CAPS, with a capital after Mc or Mac', () => {
+    expect(titleAllows(lexicon, 'The LA', 'R')).toBe(true);
+    expect(titleAllows(lexicon, 'the la', 'r')).toBe(true);
+    expect(titleAllows(lexicon, 'The La', 'R')).toBe(false);
+    expect(titleAllows(lexicon, 'The H', 'A')).toBe(true);
+    expect(titleAllows(lexicon, 'The HA', 'i')).toBe(false);
+    expect(titleAllows(lexicon, 'Mc', 'D')).toBe(true);
+    expect(titleAllows(lexicon, 'Mac', 'D')).toBe(true);
+    expect(titleAllows(lexicon, 'MacD', 'o')).toBe(true);
+    expect(titleAllows(lexicon, 'MC', 'd')).toBe(false);
+    expect(titleAllows(lexicon, 'T', 'H')).toBe(true);
+  });
+  it('takes between words only the marks titles use', () => {
+    for (const ch of ["'", '.', ',', '-', '?', '!', '(', ')', '&', '3', ' ']) expect(titleAllows(lexicon, 'The Lark', ch)).toBe(true);
+    for (const ch of ['"', ':', ';', '\\', '=', '[', '/', '~']) expect(titleAllows(lexicon, 'The Lark', ch)).toBe(false);
+    expect(titleAllows(lexicon, 'The ', ':')).toBe(false);
   });
   it('ends a word only where it is whole', () => {
     expect(titleAllows(lexicon, 'The Lark', ' ')).toBe(true);
@@ -29,9 +45,5 @@ describe('titleAllows', () => {
     expect(titleAllows(lexicon, 'The Lar', '\n')).toBe(false);
     expect(titleAllows(lexicon, "O'Neill", "'")).toBe(true);
     expect(titleAllows(lexicon, 'The ', '2')).toBe(true);
-  });
-  it('reads the word being written', () => {
-    expect(trailingWord("O'Neill")).toBe('neill');
-    expect(trailingWord('The ')).toBe('');
   });
 });
