@@ -10,7 +10,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs';
 import { BOS } from '../tokenizer/index.js';
-import { type LayerState, zeroState } from './cells.js';
+import { disposeState, keepState, type LayerState, zeroState } from './cells.js';
 import type { EvalTotals } from './evaluate.js';
 import { type Network, forwardSequence, resetMasks } from './network.js';
 
@@ -108,10 +108,7 @@ export function adaptiveEvaluate(net: Network, tunes: Int32Array[], opts: AdaptO
       state = step(net, vars, start, state, inputs, targets, mask, lanes, opts, totals);
     }
   } finally {
-    state.forEach((s) => {
-      s.h.dispose();
-      s.c?.dispose();
-    });
+    disposeState(state);
     start.forEach((t) => t.dispose());
   }
   return totals;
@@ -129,7 +126,7 @@ function step(net: Network, vars: tf.Variable[], start: tf.Tensor[], state: Laye
   const { value, grads } = tf.variableGrads(() => {
     const resets = resetMasks(inputs, lanes, BOS);
     const out = forwardSequence(net, tf.tensor1d(inputs, 'int32'), lanes, state, { dropout: 0, seed: 0, train: true, resets, kept });
-    next = out.state.map((s) => ({ h: tf.keep(s.h), ...(s.c ? { c: tf.keep(s.c) } : {}) }));
+    next = out.state.map(keepState);
     return maskedCrossEntropy(out.logits, targets, mask, seen);
   }, vars);
   kept.forEach((t) => t.dispose());
@@ -145,9 +142,6 @@ function step(net: Network, vars: tf.Variable[], start: tf.Tensor[], state: Laye
     });
   });
   Object.values(grads).forEach((g) => g.dispose());
-  state.forEach((s) => {
-    s.h.dispose();
-    s.c?.dispose();
-  });
+  disposeState(state);
   return next;
 }

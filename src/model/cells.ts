@@ -46,3 +46,15 @@ export function zeroState(cell: CellType, layers: number, batch: number, hidden:
     ...(cell === 'lstm' ? { c: tf.zeros([batch, hidden]) as tf.Tensor2D } : {}),
   }));
 }
+
+/** A layer's state kept past the tidy scope it was made in. */
+export function keepState(s: LayerState): LayerState {
+  return { h: tf.keep(s.h), ...(s.c ? { c: tf.keep(s.c) } : {}) };
+}
+
+export function disposeState(state: LayerState[]): void {
+  for (const s of state) {
+    s.h.dispose();
+    s.c?.dispose();
+  }
+}

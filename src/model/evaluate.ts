@@ -1,7 +1,7 @@
 // Held-out evaluation: each tune is read from a fresh state, starting at BOS, and every next
 // character is scored, the closing EOS included (it stands for the line that ends a tune).
 // Tunes are batched by similar length and run in chunks so that memory stays bounded.
-import { type LayerState, zeroState } from './cells.js';
+import { disposeState, type LayerState, zeroState } from './cells.js';
 import { type Network, evaluateChunk } from './network.js';
 
 export interface EvalTotals {
@@ -15,13 +15,6 @@ export interface EvalTotals {
 
 export function addTotals(a: EvalTotals, b: EvalTotals): EvalTotals {
   return { sumLoss: a.sumLoss + b.sumLoss, count: a.count + b.count, correct: a.correct + b.correct };
-}
-
-function disposeState(state: LayerState[]): void {
-  for (const s of state) {
-    s.h.dispose();
-    s.c?.dispose();
-  }
 }
 
 /** Scores one group of encoded tunes (each [BOS ... EOS]) side by side, padded to the longest. */

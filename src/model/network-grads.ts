@@ -4,7 +4,7 @@
 // loads neither: about 0.9 s of start-up in Node and most of the page worker's script.
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs';
-import type { LayerState } from './cells.js';
+import { keepState, type LayerState } from './cells.js';
 import { BOS } from '../tokenizer/index.js';
 import { crossEntropy } from './ops.js';
 import { type Network, forwardSequence, resetMasks } from './network.js';
@@ -22,7 +22,7 @@ export function lossAndGradTensors(net: Network, inputs: Int32Array, targets: In
     const x = tf.tensor1d(inputs, 'int32');
     const resets = resetMasks(inputs, batch, BOS);
     const out = forwardSequence(net, x, batch, state, { dropout: dropoutRate, seed, train: true, resets, kept });
-    next = out.state.map((s) => ({ h: tf.keep(s.h), ...(s.c ? { c: tf.keep(s.c) } : {}) }));
+    next = out.state.map(keepState);
     return crossEntropy(out.logits, targets);
   }, Object.values(net.weights));
   kept.forEach((t) => t.dispose());

@@ -4,7 +4,7 @@
 // product runs step by step.
 import * as tf from '@tensorflow/tfjs-core';
 import type { ModelConfig } from './config.js';
-import { type LayerState, stepCell } from './cells.js';
+import { keepState, type LayerState, stepCell } from './cells.js';
 import { linear, matMul, oneHotRows } from './ops.js';
 import { type Params, paramShapes } from './params.js';
 
@@ -117,7 +117,7 @@ export function evaluateChunk(net: Network, inputs: Int32Array, targets: Int32Ar
   let next: LayerState[] = [];
   const sums = tf.tidy(() => {
     const out = forwardSequence(net, tf.tensor1d(inputs, 'int32'), batch, state, { dropout: 0, seed: 0, train: false });
-    next = out.state.map((s) => ({ h: tf.keep(s.h), ...(s.c ? { c: tf.keep(s.c) } : {}) }));
+    next = out.state.map(keepState);
     const probs = tf.softmax(out.logits).dataSync();
     const best = tf.argMax(out.logits, 1).dataSync();
     return { probs, best };

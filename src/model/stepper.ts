@@ -2,7 +2,7 @@
 // (the prefix is never re-run). All sequences of one request share one batched state.
 // State is explicit, as in magenta-js: {h, c} per layer, disposed when replaced.
 import * as tf from '@tensorflow/tfjs-core';
-import { type LayerState, stepCell, zeroState } from './cells.js';
+import { disposeState, keepState, type LayerState, stepCell, zeroState } from './cells.js';
 import type { Network } from './network.js';
 
 export class Stepper {
@@ -61,7 +61,7 @@ export class Stepper {
       for (let l = 0; l < layers; l++) {
         const xg = (l === 0 ? tf.add(x, w['l0.b']) : tf.add(tf.matMul(x, w[`l${l}.wx`] as tf.Tensor2D), w[`l${l}.b`])) as tf.Tensor2D;
         const s = stepCell(cell, xg, old[l], (h) => tf.matMul(h, w[`l${l}.wh`] as tf.Tensor2D));
-        next.push({ h: tf.keep(s.h), ...(s.c ? { c: tf.keep(s.c) } : {}) });
+        next.push(keepState(s));
         x = s.h;
       }
       this.state = next;
@@ -94,12 +94,5 @@ export class Stepper {
   dispose(): void {
     disposeState(this.state);
     this.state = [];
-  }
-}
-
-function disposeState(state: LayerState[]): void {
-  for (const s of state) {
-    s.h.dispose();
-    s.c?.dispose();
   }
 }
