@@ -1,5 +1,6 @@
 // `npm run -s bench -- train [--preset NAME] [--batch B] [--seq T] [--steps N] [--workers W] [--json]`
 // `npm run -s bench -- sample [--model DIR] [--json]`
+// `npm run -s bench -- compose [--tunes N] [--runs R] [--threads T] [--model DIR] [--json]`
 // Benchmarks on the active backend; figures, not timed tests. See README "Performance".
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,11 +11,13 @@ import { createOptimizer } from '../src/train/optimizer.js';
 import { configForBackend, createTrainer, usesTensorPath } from '../src/train/trainer.js';
 import { PROJECT_ROOT, fail, intFlag, parseFlags, runMain } from '../src/cli/args.js';
 import { benchSample } from './bench-sample.js';
+import { benchCompose } from './bench-compose.js';
 
 const NAME = 'bench';
 const { values, positionals } = parseFlags(NAME, {
   preset: { type: 'string' }, batch: { type: 'string' }, seq: { type: 'string' }, steps: { type: 'string' },
   workers: { type: 'string' }, backend: { type: 'string' }, model: { type: 'string' }, json: { type: 'boolean' },
+  tunes: { type: 'string' }, runs: { type: 'string' }, threads: { type: 'string' },
 });
 
 async function benchTrain() {
@@ -50,8 +53,9 @@ async function benchTrain() {
 
 runMain(NAME, async () => {
   const what = positionals[0];
-  if (what !== 'train' && what !== 'sample') fail(NAME, 'usage: bench train|sample [options] [--json]', 2);
-  const result = what === 'train' ? await benchTrain() : await benchSample(values.model, values.backend);
+  if (what !== 'train' && what !== 'sample' && what !== 'compose') fail(NAME, 'usage: bench train|sample|compose [options] [--json]', 2);
+  const compose = () => benchCompose({ tunes: intFlag(NAME, 'tunes', values.tunes) ?? 10, runs: intFlag(NAME, 'runs', values.runs) ?? 6, threads: intFlag(NAME, 'threads', values.threads), model: values.model });
+  const result = what === 'train' ? await benchTrain() : what === 'sample' ? await benchSample(values.model, values.backend) : compose();
   if (values.json) process.stdout.write(JSON.stringify(result) + '\n');
   else for (const [k, v] of Object.entries(result)) process.stdout.write(`${k.padEnd(14)} ${typeof v === 'object' ? JSON.stringify(v) : v}\n`);
 });

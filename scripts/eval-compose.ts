@@ -4,6 +4,7 @@
 // stochastic search, the same without the repetition guard, and the deterministic search);
 // abc2midi problems in the valid tunes; the music report of the valid tunes against the training
 // tunes (src/music: form, tonic, titles, style); one-bar loops in each.
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { splitBars, isOneBarLoop } from '../src/abc/bar-text.js';
 import { checkComposeOptions, composeTunes, loadComposer, type ComposeResult } from '../src/compose/compose.js';
@@ -37,7 +38,7 @@ function figures(r: ComposeResult, ref: MusicReference) {
 }
 
 runMain(NAME, async () => {
-  const composer = await loadComposer(resolve(values.model ?? join(PROJECT_ROOT, 'models', 'default')), 'wasm');
+  const composer = await loadComposer(resolve(values.model ?? join(PROJECT_ROOT, 'models', 'default')), { backend: 'wasm', threads: availableParallelism() });
   const n = intFlag(NAME, 'tunes', values.tunes) ?? 100;
   const m = intFlag(NAME, 'beam-tunes', values['beam-tunes'], 0) ?? 10;
   const seed = intFlag(NAME, 'seed', values.seed, 0) ?? 1;

@@ -3,10 +3,18 @@
 // Exit codes, the same in every command: 0 done, 1 failed, 2 bad usage or a missing input file.
 import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The directory of package.json above this module: from src/cli, or a compiled copy in .build/<key>/cli. */
+export const PROJECT_ROOT = projectRoot(dirname(fileURLToPath(import.meta.url)));
+
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return resolve(from, '..', '..');
+  }
+}
 
 /** Exit codes of every command (validate and compose use the same numbers). */
 export const EXIT = { failed: 1, usage: 2, missingInput: 2 } as const;

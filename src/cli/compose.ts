@@ -1,13 +1,14 @@
 // `npm run compose -- --tunes 10 [--out DIR] [--seed N] [--temperature T] [--top-k K] [--top-p P]
 //   [--beam W [--deterministic]] [--greedy] [--no-guard] [--no-bar-guide] [--form auto|off|AABB|...] [--title T] [--meter M] [--key K] [--prime ABC]
-//   [--allow-copies] [--pdf] [--json] [--model DIR] [--backend NAME] [--max-attempts N] [--max-seconds S]`
+//   [--allow-copies] [--pdf] [--json] [--model DIR] [--backend NAME] [--threads N] [--max-attempts N] [--max-seconds S]`
 // Composes a tune book from the shipped model. Every option is checked before anything is
 // written (--out before anything is composed; title and prime against the model's characters
 // once it is loaded): a bad option is one line on stderr and exit code 2, any other failure
 // one line and exit code 1.
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { checkComposeOptions, type ComposeOptions, composeTunes, fitConditions, loadComposer } from '../compose/compose.js';
+import { checkComposeOptions, type ComposeOptions, composeTunes, fitConditions, loadComposer, threadsFor } from '../compose/compose.js';
 import { tuneTable } from '../tunebook/format.js';
 import { writeTunebook } from '../tunebook/write.js';
 import { unwritableDir } from '../io/out-dir.js';
@@ -21,7 +22,7 @@ const { values, positionals } = parseFlags(NAME, {
   greedy: { type: 'boolean' }, 'no-guard': { type: 'boolean' }, 'no-bar-guide': { type: 'boolean' }, title: { type: 'string' }, meter: { type: 'string' },
   key: { type: 'string' }, prime: { type: 'string' }, 'allow-copies': { type: 'boolean' }, pdf: { type: 'boolean' },
   json: { type: 'boolean' }, model: { type: 'string' }, backend: { type: 'string' }, 'max-attempts': { type: 'string' },
-  'max-seconds': { type: 'string' }, form: { type: 'string' },
+  'max-seconds': { type: 'string' }, form: { type: 'string' }, threads: { type: 'string' },
 }, glueNegatives(process.argv.slice(2)));
 
 function readOptions() {
@@ -60,7 +61,9 @@ runMain(NAME, async () => {
   const modelDir = resolve(values.model ?? join(PROJECT_ROOT, 'models', 'default'));
   if (!existsSync(join(modelDir, 'model.json'))) fail(NAME, `no model in ${modelDir} (model.json missing); train one or pass --model DIR`, 2);
   const out = resolve(values.out ?? defaultOut());
-  const composer = await loadComposer(modelDir, values.backend, join(PROJECT_ROOT, 'corpus-abc', 'train.abc'));
+  const threads = intFlag(NAME, 'threads', values.threads) ?? threadsFor(opts, availableParallelism());
+  const warn = (line: string) => process.stderr.write(`compose: ${line}\n`);
+  const composer = await loadComposer(modelDir, { backend: values.backend, trainFile: join(PROJECT_ROOT, 'corpus-abc', 'train.abc'), threads, warn });
   const fitted = checked(() => fitConditions(opts, (ch) => composer.table.ids.has(ch)));
   if (!composer.novelty && !values.json) process.stderr.write(`compose: ${modelDir} has no novelty.bin and there is no corpus-abc/train.abc: copies of training tunes are not checked (npm run -s novelty -- build)\n`);
   const result = await composeTunes(composer, fitted);

@@ -6,6 +6,7 @@
 import { AS_WRITTEN, type TextFormat } from '../abc/text-format.js';
 import { describeModel, type LoadedModel } from '../model/model-bytes.js';
 import { createNetwork, disposeNetwork, type Network } from '../model/network.js';
+import type { StepperFactory } from '../model/stepper.js';
 import { charTable, type CharTable } from '../sample/choose.js';
 import { Lexicon } from '../sample/title-lexicon.js';
 import type { NoveltyIndex } from './novelty.js';
@@ -14,7 +15,7 @@ import { runCompose } from './run.js';
 
 export { checkComposeOptions, DEFAULT_OPTIONS, type ComposeOptions } from './options.js';
 export { fitConditions, OptionError } from './conditions.js';
-export { composeCost, MAX_TUNE_LENGTH } from './run.js';
+export { composeCost, MAX_TUNE_LENGTH, threadsFor } from './run.js';
 
 /** A loaded model ready to compose; reusable across requests (one request at a time). */
 export interface Composer {
@@ -32,6 +33,10 @@ export interface Composer {
   lexicon?: Lexicon;
   /** The form of text the model writes (tonic C or as written): keys are planned from it. */
   format: TextFormat;
+  /** Makes steppers that share the rows among threads (Node, wasm); absent: one thread. */
+  stepper?: StepperFactory;
+  /** Frees what the composer holds besides its network (helper threads). */
+  release?: () => Promise<void>;
 }
 
 export interface ComposedTune {
@@ -90,7 +95,7 @@ export interface ComposerParts {
 /** The title lexicon from the model's title-words.txt and the English list, each as text (a word a line). */
 export function lexiconOf(titleWords: string, english: string): Lexicon {
   // The English list leaves out one-letter words.
-  return new Lexicon([...titleWords.split('\n'), ...english.split('\n'), 'a', 'i', 'o']);
+  return new Lexicon(`${titleWords}\n${english}\na\ni\no`);
 }
 
 /** A composer for a loaded model, its network made on the current tfjs backend. */
@@ -102,8 +107,9 @@ export function makeComposer(model: LoadedModel, parts: ComposerParts): Composer
   };
 }
 
-export function disposeComposer(c: Composer): void {
+export async function disposeComposer(c: Composer): Promise<void> {
   disposeNetwork(c.network);
+  await c.release?.();
 }
 
 /**

@@ -28,6 +28,17 @@ export function batchFor(tunes: number): number {
   return Math.min(16, 4 * Math.ceil((Math.ceil(tunes * 1.25) + 1) / 4));
 }
 
+/**
+ * Threads to step the network on by default (wasm; `--threads` overrides): one for up to 39
+ * sampled tunes, every core for more and for beam search. A second thread pays only once the
+ * work outlasts its start-up (`npm run -s bench -- compose`, medians of 3-6 runs: 10 tunes
+ * 4.24 s on one thread and 4.40 on two, 20 tunes 5.77 and 5.87, 40 tunes 10.64 and 8.94; beam
+ * search W = 4 over 10 tunes 40.0 s and 23.6).
+ */
+export function threadsFor(opts: Pick<ComposeOptions, 'tunes' | 'beam'>, cores: number): number {
+  return opts.beam >= 2 || opts.tunes >= 40 ? Math.max(1, cores) : 1;
+}
+
 /** The work a request may make, in characters stepped: tunes x beam width (1 when sampling) x the length cap. */
 export function composeCost(opts: Pick<ComposeOptions, 'tunes' | 'beam'>): number {
   return opts.tunes * Math.max(1, opts.beam) * MAX_TUNE_LENGTH;
@@ -51,7 +62,7 @@ export async function runCompose(c: Composer, raw: ComposeOptions, onProgress?: 
       const size = Math.min(BEAM_ROUND, judge.roundSize());
       const req = { tunes: size, width: opts.beam, maxLength: MAX_TUNE_LENGTH, seed: (opts.seed + round * 7919) >>> 0, pick,
         stochastic: opts.stochasticBeam ?? true, guard: opts.repetitionGuard ?? true, conditions,
-        barGuide: opts.barGuide ?? true, form, stop };
+        barGuide: opts.barGuide ?? true, form, stop, stepper: c.stepper };
       const out = await beamSearch(c.network, c.table, req);
       tokens += out.tokens;
       for (const a of out.attempts) if (!judge.consider(a)) break;
@@ -59,7 +70,7 @@ export async function runCompose(c: Composer, raw: ComposeOptions, onProgress?: 
     }
   } else {
     const req = { batch: batchFor(opts.tunes), maxLength: MAX_TUNE_LENGTH, pick, seed: opts.seed, conditions, stop,
-      barGuide: opts.barGuide ?? true, form,
+      barGuide: opts.barGuide ?? true, form, stepper: c.stepper,
       onText: onProgress && ((index: number, text: string) => onProgress({ type: 'text', index, text })),
       canStart: () => judge.canStart(), onAttempt: (a: Parameters<TuneJudge['consider']>[0]) => judge.consider(a) };
     tokens = await sampleAttempts(c.network, c.table, req);

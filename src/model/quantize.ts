@@ -76,8 +76,13 @@ export function quantize(values: Float32Array, dtype: StoredDtype): { bytes: Uin
   return { bytes: out, quantization: { dtype: 'uint8', min, scale } };
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** Decodes `count` stored values starting at `bytes[offset]` to float32. */
 export function dequantize(bytes: Uint8Array, offset: number, count: number, q: Quantization | undefined): Float32Array {
+  // stored float32 is little-endian, as the machine's own floats nearly always are: one copy (a
+  // value-by-value read of the 22 MB shipped model took a tenth of a second)
+  if (q === undefined && LITTLE_ENDIAN) return new Float32Array(bytes.slice(offset, offset + count * 4).buffer);
   const view = new DataView(bytes.buffer, bytes.byteOffset + offset, count * bytesPer(q));
   const out = new Float32Array(count);
   if (q === undefined) for (let i = 0; i < count; i++) out[i] = view.getFloat32(i * 4, true);

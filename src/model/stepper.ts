@@ -5,7 +5,22 @@ import * as tf from '@tensorflow/tfjs-core';
 import { disposeState, keepState, type LayerState, stepCell, zeroState } from './cells.js';
 import type { Network } from './network.js';
 
-export class Stepper {
+/** What generation needs of a stepper: Stepper here, or ShardedStepper over helper threads (Node). */
+export interface RowStepper {
+  readonly batch: number;
+  /** Feeds one character per row; resolves with logits [batch * V] for the next one. */
+  stepAsync(ids: Int32Array): Promise<Float32Array>;
+  /** Zeroes the state of the given rows (continuous batching). */
+  reset(rows: number[]): void;
+  /** Keeps only the given rows of the state, in that order (beam search). */
+  select(rows: number[]): void;
+  dispose(): void;
+}
+
+/** Makes a stepper of `batch` rows. */
+export type StepperFactory = (batch: number) => Promise<RowStepper>;
+
+export class Stepper implements RowStepper {
   private state: LayerState[];
   /** The input embedding as read back on wasm (see embed). */
   private rows?: Float32Array;

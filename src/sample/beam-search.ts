@@ -14,7 +14,7 @@
 // have finished (a deadline or a cancelled request never waits for a whole round).
 import { Rng } from '../model/rng.js';
 import type { Network } from '../model/network.js';
-import { Stepper } from '../model/stepper.js';
+import { Stepper, type StepperFactory } from '../model/stepper.js';
 import { BOS, EOS, UNK } from '../tokenizer/index.js';
 import { type BarMemo, type FormChooser, guideBars, PUSH_FROM } from './bar-guide.js';
 import { type CharTable, chooseNext } from './choose.js';
@@ -40,6 +40,8 @@ export interface BeamRequest {
   form?: FormChooser;
   /** Asked before every step; true ends the round at once (unfinished tunes are dropped). */
   stop?: () => boolean;
+  /** Makes the stepper (e.g. one sharing the tunes among threads); absent: a Stepper on this thread. */
+  stepper?: StepperFactory;
 }
 
 export interface BeamResult {
@@ -89,7 +91,7 @@ const mean = (a: { logProb: number; chosen: number }) => a.logProb / Math.max(1,
 export async function beamSearch(net: Network, table: CharTable, req: BeamRequest): Promise<BeamResult> {
   const { tunes, width } = req;
   const rng = new Rng(req.seed);
-  const stepper = new Stepper(net, tunes * width);
+  const stepper = req.stepper ? await req.stepper(tunes * width) : new Stepper(net, tunes * width);
   const groups: Group[] = Array.from({ length: tunes }, () => ({
     beams: Array.from({ length: width }, () => ({ text: '', logProb: 0, chosen: 0, score: 0, phi: 0 })), header: true, finished: [], done: false,
   }));

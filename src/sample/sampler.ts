@@ -5,7 +5,7 @@
 // draw comes from one seeded Rng (deterministic).
 import { Rng } from '../model/rng.js';
 import type { Network } from '../model/network.js';
-import { Stepper } from '../model/stepper.js';
+import { Stepper, type StepperFactory } from '../model/stepper.js';
 import { BOS, EOS } from '../tokenizer/index.js';
 import { type BarMemo, type FormChooser, lazyGuide, PUSH_FROM, trackBars } from './bar-guide.js';
 import { type CharTable, chooseLazily } from './choose.js';
@@ -43,6 +43,8 @@ export interface SampleRequest {
   stop?: () => boolean;
   /** Receives the unfinished text of every busy row now and then (for streaming). */
   onText?: (row: number, text: string) => void;
+  /** Makes the stepper (e.g. one sharing the rows among threads); absent: a Stepper on this thread. */
+  stepper?: StepperFactory;
 }
 
 interface Row extends Attempt {
@@ -55,7 +57,7 @@ const newRow = (): Row => ({ text: '', ended: false, logProb: 0, chosen: 0, free
 /** Samples attempts until the caller stops it; returns the number of characters generated. */
 export async function sampleAttempts(net: Network, table: CharTable, req: SampleRequest): Promise<number> {
   const rng = new Rng(req.seed);
-  const stepper = new Stepper(net, req.batch);
+  const stepper = req.stepper ? await req.stepper(req.batch) : new Stepper(net, req.batch);
   const rows: (Row | null)[] = Array.from({ length: req.batch }, () => (req.canStart() ? newRow() : null));
   const feed = new Int32Array(req.batch).fill(BOS);
   let tokens = 0;

@@ -26,7 +26,7 @@ async function composerFor(model: string): Promise<Composer> {
   const mtime = statSync(join(dir, 'model.json')).mtimeMs;
   const have = loaded.get(model);
   if (have && have.mtime === mtime) return have.composer;
-  if (have) disposeComposer(have.composer);
+  if (have) await disposeComposer(have.composer);
   loaded.delete(model);
   const composer = await loadComposer(dir);
   loaded.set(model, { composer, mtime });

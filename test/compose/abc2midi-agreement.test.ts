@@ -13,7 +13,7 @@ const MODEL = join(import.meta.dirname, '..', '..', 'models', 'default');
 const TUNES = Number(process.env.AGREE_TUNES ?? 20);
 let composer: Composer;
 beforeAll(async () => {
-  composer = await loadComposer(MODEL, 'wasm');
+  composer = await loadComposer(MODEL, { backend: 'wasm' });
 }, 60_000);
 afterAll(() => composer && disposeComposer(composer));
 

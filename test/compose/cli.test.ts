@@ -27,7 +27,8 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/compose.ts'), ...args], { cwd: ROOT });
+    // as `npm run compose` runs it: compiled by bin/run.mjs, stepping on as many threads as there are cores
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'run.mjs'), 'compose', ...args], { cwd: ROOT });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -47,6 +48,7 @@ describe('compose CLI, bad options', () => {
     ['a tuplet of non-notes', ['--prime', '(3ABCDEFGHI'], /--prime cannot begin a tune: its character 10 \("H"\)/],
     ['greedy beam search', ['--greedy', '--beam', '4'], /--greedy is for sampling only/],
     ['both beam kinds', ['--beam', '4', '--stochastic', '--deterministic'], /--stochastic and --deterministic exclude each other/],
+    ['no threads', ['--threads', '0'], /--threads must be an integer >= 1/],
   ];
   it.each(cases)('%s: one line, exit code 2, nothing written', async (_, args, message) => {
     const out = join(tmp, `bad-${args.join('')}`.replace(/[^a-z0-9-]/gi, ''));
@@ -69,7 +71,8 @@ describe('compose CLI on a trained model', () => {
   });
   it('writes a valid, titled book (abc, html, midi, pdf) and a JSON summary', async () => {
     const out = join(tmp, 'book');
-    const r = await run(['--model', MODEL, '--tunes', TUNES, '--seed', '1', '--out', out, '--json', ...(canPdf ? ['--pdf'] : [])]);
+    // two threads, so the helper thread runs from the compiled build as it does for long jobs
+    const r = await run(['--model', MODEL, '--tunes', TUNES, '--seed', '1', '--threads', '2', '--out', out, '--json', ...(canPdf ? ['--pdf'] : [])]);
     expect(r.code, `compose failed on ${MODEL}: ${r.stderr}`).toBe(0);
     expect(r.stderr.replace(/^compose: .*no novelty.*\n/m, '')).toBe('');
     const summary = JSON.parse(r.stdout);

@@ -78,7 +78,7 @@ describe('the model\'s name in N: lines', () => {
       const model = { cell: 'lstm' as const, layers: 2, hidden: 16, dropout: 0 };
       const dir = join(tmp, 'reels');
       await saveModel({ dir, model, vocab, params: initParams(model, vocab.tokens.length, 1), step: 120 });
-      const loaded = await loadComposer(dir, 'wasm');
+      const loaded = await loadComposer(dir, { backend: 'wasm' });
       expect(loaded.model).toBe('reels, 2x16 lstm, step 120');
       const line = settingsLine({ model: loaded.model, seed: 5 }, checkComposeOptions({ seed: 5 }));
       expect(line).toBe('composed by folk-lstm: model reels, 2x16 lstm, step 120, seed 5, temperature 1');

@@ -1,6 +1,8 @@
-// checkComposeOptions: defaults, normalised keys and meters, and one-line errors for bad fields.
+// checkComposeOptions: defaults, normalised keys and meters, and one-line errors for bad fields;
+// threadsFor, the threads a job steps on by default.
 import { describe, expect, it } from 'vitest';
 import { checkComposeOptions } from '../../src/compose/options.js';
+import { threadsFor } from '../../src/compose/run.js';
 
 describe('checkComposeOptions', () => {
   it('fills defaults', () => {
@@ -40,5 +42,15 @@ describe('checkComposeOptions', () => {
     } catch (err) {
       expect((err as Error).message).not.toContain('\n');
     }
+  });
+});
+
+describe('threadsFor', () => {
+  it('steps on one thread for up to 39 sampled tunes, on every core for more and for beam search', () => {
+    expect(threadsFor({ tunes: 10, beam: 1 }, 2)).toBe(1);
+    expect(threadsFor({ tunes: 39, beam: 1 }, 8)).toBe(1);
+    expect(threadsFor({ tunes: 40, beam: 1 }, 2)).toBe(2);
+    expect(threadsFor({ tunes: 1, beam: 4 }, 4)).toBe(4);
+    expect(threadsFor({ tunes: 100, beam: 1 }, 1)).toBe(1);
   });
 });
