@@ -34,8 +34,7 @@ export interface LoadOptions {
  */
 export async function loadComposer(modelDir: string, opts: LoadOptions = {}): Promise<Composer> {
   const parts = Math.max(1, Math.floor(opts.threads ?? 1));
-  const asked = opts.backend ?? process.env.TFJS_BACKEND ?? 'auto';
-  const helpers = Array.from({ length: parts - 1 }, (_, k) => new StepHelper(modelDir, asked, k + 1, parts));
+  const helpers = Array.from({ length: parts - 1 }, (_, k) => new StepHelper(modelDir, opts.backend, k + 1, parts));
   const stopHelpers = () => Promise.all(helpers.splice(0).map((h) => h.terminate())).then(() => undefined);
   try {
     const info = await selectBackend(opts.backend);
@@ -71,21 +70,12 @@ export async function loadComposer(modelDir: string, opts: LoadOptions = {}): Pr
  */
 export function shardedSteppers(net: Network, core: ShardCore, helpers: StepHelper[], loaded: Promise<unknown>, warn?: (line: string) => void): StepperFactory {
   let failed = false;
-  let busy = false;
   return async (batch) => {
-    if (!failed && !busy) {
+    if (!failed && !core.inUse) {
       try {
         await loaded;
-        busy = true;
-        const stepper = new ShardedStepper(net, core, helpers, batch);
-        const dispose = stepper.dispose.bind(stepper);
-        stepper.dispose = () => {
-          busy = false;
-          dispose();
-        };
-        return stepper;
+        return new ShardedStepper(net, core, helpers, batch);
       } catch (err) {
-        busy = false;
         failed = true;
         warn?.(`${err instanceof Error ? err.message : String(err)}; composing on one thread`);
       }

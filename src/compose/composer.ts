@@ -33,7 +33,7 @@ export interface Composer {
   lexicon?: Lexicon;
   /** The form of text the model writes (tonic C or as written): keys are planned from it. */
   format: TextFormat;
-  /** Makes steppers that share the rows among threads (Node, wasm); absent: one thread. */
+  /** Makes steppers over the network cut among threads (Node, wasm); absent: one thread. */
   stepper?: StepperFactory;
   /** Frees what the composer holds besides its network (helper threads). */
   release?: () => Promise<void>;

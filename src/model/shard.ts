@@ -6,9 +6,10 @@
 // computes its units' new h from the full h below and its own previous full h, the parts
 // exchange their slices (`exchange`), and every part goes on with the whole layer.
 import * as tf from '@tensorflow/tfjs-core';
-import { type LayerState, stepCell } from './cells.js';
+import { disposeState, keepState, type LayerState, stepCell, zeroState } from './cells.js';
 import type { ModelConfig } from './config.js';
 import { GATES, type Params } from './params.js';
+import { tableRows } from './stepper.js';
 
 /** The hidden units [start, end) of part k of `parts`. */
 export function unitRange(hidden: number, parts: number, k: number): [number, number] {
@@ -83,17 +84,18 @@ export class ShardCore {
     this.table = weights.layers[0].wx;
   }
 
-  /** Starts `batch` rows from a zero state. */
-  open(batch: number): void {
-    this.disposeState();
-    this.batch = batch;
-    this.full = Array.from({ length: this.config.layers }, () => new Float32Array(batch * this.config.hidden));
-    this.state = this.full.map(() => this.makeState(new Float32Array(batch * this.width)));
+  /** Whether a batch is open (its state not yet freed by close): the parts serve one at a time. */
+  get inUse(): boolean {
+    return this.state.length > 0;
   }
 
-  /** This part's state of a layer: its units' slice of the full h, and c (LSTM). */
-  private makeState(c: Float32Array): LayerState {
-    return { h: tf.zeros([this.batch, this.width]) as tf.Tensor2D, ...(this.config.cell === 'lstm' ? { c: tf.tensor2d(c, [this.batch, this.width]) } : {}) };
+  /** Starts `batch` rows from a zero state. */
+  open(batch: number): void {
+    this.close();
+    const { cell, layers, hidden } = this.config;
+    this.batch = batch;
+    this.full = Array.from({ length: layers }, () => new Float32Array(batch * hidden));
+    this.state = zeroState(cell, layers, batch, this.width);
   }
 
   /** One step of every row; returns the last layer's full h [batch, H]. */
@@ -102,22 +104,20 @@ export class ShardCore {
     const g = GATES[cell] * this.width;
     for (let l = 0; l < layers; l++) {
       const old = this.state[l];
-      const next = tf.tidy(() => {
+      let next!: LayerState;
+      tf.tidy(() => {
         const hFull = tf.tensor2d(this.full[l], [this.batch, hidden]);
         let xg: tf.Tensor2D;
         if (l === 0) {
-          const rows = new Float32Array(this.batch * g);
-          ids.forEach((id, r) => rows.set(this.table.subarray(id * g, (id + 1) * g), r * g));
-          xg = tf.add(tf.tensor2d(rows, [this.batch, g]), this.b[0]) as tf.Tensor2D;
+          xg = tf.add(tableRows(this.table, g, ids), this.b[0]) as tf.Tensor2D;
         } else {
           const below = tf.tensor2d(this.full[l - 1], [this.batch, hidden]);
           xg = tf.add(tf.matMul(below, this.wx[l - 1]), this.b[l]) as tf.Tensor2D;
         }
         const s = stepCell(cell, xg, old, () => tf.matMul(hFull, this.wh[l]));
-        return { h: tf.keep(s.h), ...(s.c ? { c: tf.keep(s.c) } : {}) };
+        next = keepState(s);
       });
-      old.h.dispose();
-      old.c?.dispose();
+      disposeState([old]);
       this.state[l] = next;
       this.full[l] = exchange(l, next.h.dataSync() as Float32Array);
     }
@@ -151,26 +151,19 @@ export class ShardCore {
       h: tf.tensor2d(pick(s.h.dataSync() as Float32Array, w), [batch, w]),
       ...(s.c ? { c: tf.tensor2d(pick(s.c.dataSync() as Float32Array, w), [batch, w]) } : {}),
     }));
-    this.disposeState();
+    disposeState(this.state);
     this.state = state;
     this.batch = batch;
   }
 
-  private disposeState(): void {
-    for (const s of this.state) {
-      s.h.dispose();
-      s.c?.dispose();
-    }
+  /** Frees the rows' state (the weights stay, for the next batch). */
+  close(): void {
+    disposeState(this.state);
     this.state = [];
   }
 
-  /** Frees the rows' state (the weights stay, for the next batch). */
-  close(): void {
-    this.disposeState();
-  }
-
   dispose(): void {
-    this.disposeState();
+    this.close();
     for (const t of [...this.wx, ...this.wh, ...this.b]) t.dispose();
   }
 }

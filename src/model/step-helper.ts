@@ -20,7 +20,8 @@ export class StepHelper {
   private failure?: Error;
   private loaded?: Promise<void>;
 
-  constructor(dir: string, backend: string, part: number, parts: number) {
+  /** `backend` as selectBackend takes it (undefined: TFJS_BACKEND or auto, as on the calling thread). */
+  constructor(dir: string, backend: string | undefined, part: number, parts: number) {
     this.worker = startWorker('./step-worker.ts', import.meta.url, { dir, backend, part, parts });
     this.worker.unref(); // a helper never keeps the process alive
     this.worker.on('message', (r: Reply) => {

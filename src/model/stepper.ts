@@ -20,6 +20,13 @@ export interface RowStepper {
 /** Makes a stepper of `batch` rows. */
 export type StepperFactory = (batch: number) => Promise<RowStepper>;
 
+/** Rows `ids` of a [V, width] table held in JS, as a tensor [ids.length, width]. */
+export function tableRows(table: Float32Array, width: number, ids: Int32Array): tf.Tensor2D {
+  const out = new Float32Array(ids.length * width);
+  ids.forEach((id, r) => out.set(table.subarray(id * width, (id + 1) * width), r * width));
+  return tf.tensor2d(out, [ids.length, width]);
+}
+
 export class Stepper implements RowStepper {
   private state: LayerState[];
   /** The input embedding as read back on wasm (see embed). */
@@ -59,10 +66,7 @@ export class Stepper implements RowStepper {
     const table = this.net.weights['l0.wx'] as tf.Tensor2D;
     if (tf.getBackend() !== 'wasm') return tf.gather(table, tf.tensor1d(ids, 'int32'));
     this.rows ??= table.dataSync() as Float32Array;
-    const width = table.shape[1];
-    const out = new Float32Array(ids.length * width);
-    ids.forEach((id, r) => out.set(this.rows!.subarray(id * width, (id + 1) * width), r * width));
-    return tf.tensor2d(out, [ids.length, width]);
+    return tableRows(this.rows, table.shape[1], ids);
   }
 
   /** One step through stepCell (any cell, any backend). */

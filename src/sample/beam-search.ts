@@ -40,7 +40,7 @@ export interface BeamRequest {
   form?: FormChooser;
   /** Asked before every step; true ends the round at once (unfinished tunes are dropped). */
   stop?: () => boolean;
-  /** Makes the stepper (e.g. one sharing the tunes among threads); absent: a Stepper on this thread. */
+  /** Makes the stepper (e.g. one over the network cut among threads); absent: a Stepper on this thread. */
   stepper?: StepperFactory;
 }
 

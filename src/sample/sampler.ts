@@ -43,7 +43,7 @@ export interface SampleRequest {
   stop?: () => boolean;
   /** Receives the unfinished text of every busy row now and then (for streaming). */
   onText?: (row: number, text: string) => void;
-  /** Makes the stepper (e.g. one sharing the rows among threads); absent: a Stepper on this thread. */
+  /** Makes the stepper (e.g. one over the network cut among threads); absent: a Stepper on this thread. */
   stepper?: StepperFactory;
 }
 
